@@ -1,0 +1,378 @@
+"""Stage 1: read practice files strictly, remembering where every value is.
+
+PyYAML's ordinary loaders are too forgiving for a contributed data format:
+they keep the last of two duplicate keys (silently losing data), turn ``no``
+into ``False``, build arbitrary Python objects from ``!!python`` tags with the
+unsafe loader, and expand aliases without limit ("billion laughs"). Here the
+file is only *composed* into a node tree by libyaml's C parser where it is
+available, and our own small walker turns nodes into plain data:
+
+* only the tags of plain data are allowed (str, int, float, bool, null, map,
+  seq); any other tag is an error;
+* anchors and aliases are refused outright: a record never needs them, and
+  without them no file can make the walker do more work than its size;
+* ``yes``/``no``/``on``/``off`` and dates stay text; only ``true``/``false``
+  are booleans, and only plain decimal numbers are numbers;
+* a duplicate key is an error that names both lines.
+
+The walker records the line and column of every value and key so that later
+stages can point at the exact place of a problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import Problem
+
+try:  # libyaml's C parser is ~6x faster; fall back quietly where absent.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 40
+
+Location = tuple[int, int]
+FieldPath = tuple[str | int, ...]
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {
+    _CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+@dataclass
+class LoadedFile:
+    """One file as read: its data (None if unreadable), positions and problems."""
+
+    path: Path
+    display: str
+    data: dict[str, Any] | None = None
+    value_at: dict[FieldPath, Location] = field(default_factory=dict)
+    key_at: dict[FieldPath, Location] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    text: str = ""
+
+    def where(self, loc: FieldPath, *, key: bool = False) -> Location:
+        """Line and column of ``loc``, or of its nearest known ancestor."""
+        table = self.key_at if key else self.value_at
+        probe = tuple(loc)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.value_at:
+                return self.value_at[probe]
+            probe = probe[:-1]
+        return self.value_at.get((), (1, 1))
+
+    def problem(
+        self, loc: FieldPath, rule: str, message: str, hint: str = "", *, key: bool = False
+    ) -> Problem:
+        """A Problem located at field ``loc`` of this file."""
+        line, col = self.where(loc, key=key)
+        return Problem(self.display, line, col, rule, message, format_field(loc), hint)
+
+
+def format_field(loc: FieldPath) -> str:
+    """``('replikasi', 0, 'status')`` -> ``replikasi[0].status``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+class _Refused(Exception):
+    """Stops the walk at a construct that makes the file unusable."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def load_file(path: Path, display: str | None = None) -> LoadedFile:
+    """Read one YAML record. Never raises for bad content: problems are collected."""
+    shown = display or str(path)
+    loaded = LoadedFile(path=path, display=shown)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        loaded.problems.append(
+            Problem(shown, 0, 0, "file-unreadable", f"berkas tidak bisa dibaca: {err.strerror}")
+        )
+        return loaded
+    if len(raw) > MAX_FILE_BYTES:
+        loaded.problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                "file-too-large",
+                f"berkas terlalu besar ({len(raw) // 1024} KiB; batasnya "
+                f"{MAX_FILE_BYTES // 1024} KiB)",
+                hint="Satu praktik cukup beberapa halaman teks; pindahkan lampiran ke "
+                "tautan di bagian `sumber`.",
+            )
+        )
+        return loaded
+    text = _decode(raw, loaded)
+    if text is None:
+        return loaded
+    loaded.text = text
+    if _report_tabs(text, loaded):
+        return loaded
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        loaded.problems.append(_syntax_problem(err, shown))
+        return loaded
+    except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
+        loaded.problems.append(Problem(shown, 1, 1, "yaml-syntax", f"YAML tidak valid: {err}"))
+        return loaded
+    if node is None:
+        loaded.problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                "file-empty",
+                "berkas kosong",
+                hint="Mulailah dari templat `practices/_templat.yaml` atau jalankan `replika new`.",
+            )
+        )
+        return loaded
+    if not isinstance(node, yaml.MappingNode):
+        line, col = _mark(node)
+        loaded.problems.append(
+            Problem(
+                shown,
+                line,
+                col,
+                "not-a-mapping",
+                "isi berkas harus berupa kumpulan kolom `nama: nilai`, bukan " + _kind_name(node),
+                hint="Baris pertama setelah komentar biasanya `id: nama-praktik`.",
+            )
+        )
+        return loaded
+    walker = _Walker(loaded)
+    try:
+        data = walker.walk(node, (), 0)
+    except _Refused as refused:
+        loaded.problems.append(refused.problem)
+        return loaded
+    loaded.data = data
+    return loaded
+
+
+def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        col = err.start - (before.rfind(b"\n") + 1) + 1
+        loaded.problems.append(
+            Problem(
+                loaded.display,
+                line,
+                col,
+                "not-utf8",
+                f"berkas bukan teks UTF-8 (bita 0x{raw[err.start]:02x} tidak sah)",
+                hint="Simpan ulang berkas dengan pengodean UTF-8 (di editor: "
+                "'Save with encoding' → UTF-8).",
+            )
+        )
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _report_tabs(text: str, loaded: LoadedFile) -> bool:
+    found = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        col = line.find("\t", 0, indent)
+        if col >= 0:
+            found = True
+            loaded.problems.append(
+                Problem(
+                    loaded.display,
+                    number,
+                    col + 1,
+                    "tab-indent",
+                    "indentasi memakai karakter tab; YAML hanya menerima spasi",
+                    hint="Ganti tab dengan dua spasi per tingkat.",
+                )
+            )
+    return found
+
+
+_SYNTAX_HINTS = (
+    ("could not find expected ':'", "Setiap kolom ditulis `nama: nilai`; periksa titik dua."),
+    ("mapping values are not allowed", "Teks yang memuat `: ` harus diberi tanda kutip."),
+    ("did not find expected key", "Periksa indentasi: kolom setingkat harus sejajar."),
+    (
+        "found character that cannot start",
+        "Beri tanda kutip pada teks yang diawali `@`, `` ` `` atau `%`.",
+    ),
+    ("expected a single document", "Satu berkas berisi satu praktik; hapus `---` tambahan."),
+    ("found undefined alias", "Alias YAML (`*nama`) tidak dipakai dalam catatan praktik."),
+    ("while scanning a quoted scalar", "Ada tanda kutip yang belum ditutup."),
+)
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, shown: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    if err.context_mark and "end of stream" in (err.problem or ""):
+        mark = err.context_mark  # an unclosed quote: point at where it opened
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = err.problem or str(err)
+    hint = "Periksa indentasi dan tanda kutip di baris ini dan baris sebelumnya."
+    full = f"{err.context or ''} {what}"
+    for needle, text in _SYNTAX_HINTS:
+        if needle in full:
+            hint = text
+            break
+    return Problem(shown, line, col, "yaml-syntax", f"YAML tidak valid: {what}", hint=hint)
+
+
+def _mark(node: yaml.Node) -> Location:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _kind_name(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "daftar"
+    return "teks atau angka"
+
+
+class _Walker:
+    """Turns a composed node tree into plain data, recording positions."""
+
+    def __init__(self, loaded: LoadedFile) -> None:
+        self.loaded = loaded
+        self.seen: set[int] = set()
+
+    def walk(self, node: yaml.Node, path: FieldPath, depth: int) -> Any:
+        if id(node) in self.seen:
+            raise _Refused(self._alias_problem())
+        self.seen.add(id(node))
+        self.loaded.value_at[path] = _mark(node)
+        if node.tag not in _ALLOWED_TAGS:
+            line, col = _mark(node)
+            raise _Refused(
+                Problem(
+                    self.loaded.display,
+                    line,
+                    col,
+                    "yaml-tag",
+                    f"tag YAML `{node.tag}` tidak diizinkan",
+                    format_field(path),
+                    "Hapus tag yang diawali `!`; catatan praktik hanya berisi teks, angka, "
+                    "daftar dan kolom.",
+                )
+            )
+        if depth > MAX_DEPTH:
+            line, col = _mark(node)
+            raise _Refused(
+                Problem(
+                    self.loaded.display,
+                    line,
+                    col,
+                    "too-deep",
+                    f"struktur bersarang lebih dari {MAX_DEPTH} tingkat",
+                    format_field(path),
+                )
+            )
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._mapping(node, path, depth)
+
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                line, col = _mark(key_node)
+                raise _Refused(
+                    Problem(
+                        self.loaded.display,
+                        line,
+                        col,
+                        "complex-key",
+                        "nama kolom harus berupa teks sederhana",
+                        format_field(path),
+                    )
+                )
+            if id(key_node) in self.seen:
+                raise _Refused(self._alias_problem())
+            self.seen.add(id(key_node))
+            key = str(key_node.value)
+            key_line, key_col = _mark(key_node)
+            child = (*path, key)
+            if key in out:
+                self.loaded.problems.append(
+                    Problem(
+                        self.loaded.display,
+                        key_line,
+                        key_col,
+                        "duplicate-key",
+                        f"kolom `{key}` ditulis dua kali (pertama di baris {first_line[key]})",
+                        format_field(child),
+                        "Gabungkan isinya ke satu kolom; YAML hanya menyimpan salah satunya.",
+                    )
+                )
+                continue
+            first_line[key] = key_line
+            self.loaded.key_at[child] = (key_line, key_col)
+            out[key] = self.walk(value_node, child, depth + 1)
+        return out
+
+    def _alias_problem(self) -> Problem:
+        line, col = _first_alias(self.loaded.text)
+        return Problem(
+            self.loaded.display,
+            line,
+            col,
+            "yaml-alias",
+            "anchor/alias YAML (`&nama`, `*nama`) tidak diizinkan dalam catatan praktik",
+            hint="Tulis isinya langsung di setiap tempat yang membutuhkannya.",
+        )
+
+
+def _first_alias(text: str) -> Location:
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, yaml.AliasToken):
+                return token.start_mark.line + 1, token.start_mark.column + 1
+    except yaml.YAMLError:  # pragma: no cover - the text already composed
+        pass
+    return 1, 1
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value = node.value
+    if node.style:  # quoted or block scalar: always text (plain is None or '')
+        return value
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value

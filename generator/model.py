@@ -1,0 +1,184 @@
+"""Stage 3: the catalogue — validated records plus the indexes every output needs.
+
+The site, the PDFs and the open-data export all read a :class:`Catalogue`;
+none of them goes back to the YAML files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from generator.project import Project
+from generator.schema import Practice, Replication
+from generator.validate import Checked, Region
+from generator.vocab import PRACTICE_TYPES, PROVINCES, SECTORS
+
+
+@dataclass(frozen=True)
+class ReplicationLink:
+    """One mentor → mentee pair, as recorded in ``practice.replications``."""
+
+    practice: Practice
+    replication: Replication
+
+    @property
+    def mentor(self) -> str:
+        return self.replication.mentor or self.practice.origin.region
+
+    @property
+    def mentee(self) -> str:
+        return self.replication.mentee
+
+
+def start_year(practice: Practice) -> int:
+    """The year of the earliest milestone."""
+    return min(int(m.date[:4]) for m in practice.timeline)
+
+
+@dataclass
+class Catalogue:
+    """All practices, sorted by title, with lookups and indexes."""
+
+    practices: list[Practice]
+    regions: dict[str, Region]
+    files: dict[str, Path] = field(default_factory=dict)
+    last_changed: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def by_id(self) -> dict[str, Practice]:
+        return {p.id: p for p in self.practices}
+
+    @cached_property
+    def replications(self) -> list[ReplicationLink]:
+        links = [ReplicationLink(p, r) for p in self.practices for r in p.replications]
+        return sorted(links, key=lambda link: (link.replication.start, link.mentor, link.mentee))
+
+    def by_sector(self) -> dict[str, list[Practice]]:
+        """Sector slug → practices, in the order of :data:`vocab.SECTORS`; empty ones left out."""
+        groups: dict[str, list[Practice]] = {key: [] for key in SECTORS}
+        for practice in self.practices:
+            groups[practice.sector].append(practice)
+        return {key: items for key, items in groups.items() if items}
+
+    def by_type(self) -> dict[str, list[Practice]]:
+        """Practice-type slug → practices (a practice can have several types)."""
+        groups: dict[str, list[Practice]] = {key: [] for key in PRACTICE_TYPES}
+        for practice in self.practices:
+            for kind in practice.types:
+                groups[kind].append(practice)
+        return {key: items for key, items in groups.items() if items}
+
+    def by_province(self) -> dict[str, dict[str, list[Practice]]]:
+        """Province → region → practices, provinces in official order."""
+        groups: dict[str, dict[str, list[Practice]]] = {}
+        for province in PROVINCES:
+            regions: dict[str, list[Practice]] = defaultdict(list)
+            for practice in self.practices:
+                if practice.origin.province == province:
+                    regions[practice.origin.region].append(practice)
+            if regions:
+                groups[province] = dict(sorted(regions.items()))
+        return groups
+
+    def by_year(self) -> dict[int, list[Practice]]:
+        """Start year → practices, newest year first."""
+        groups: dict[int, list[Practice]] = defaultdict(list)
+        for practice in self.practices:
+            groups[start_year(practice)].append(practice)
+        return dict(sorted(groups.items(), reverse=True))
+
+    def by_tag(self) -> dict[str, list[Practice]]:
+        groups: dict[str, list[Practice]] = defaultdict(list)
+        for practice in self.practices:
+            for tag in practice.tags:
+                groups[tag.lower()].append(practice)
+        return dict(sorted(groups.items()))
+
+    def regions_involved(self) -> list[str]:
+        """Every region that is an origin, a mentor or a mentee, sorted."""
+        names = {p.origin.region for p in self.practices}
+        for link in self.replications:
+            names.update((link.mentor, link.mentee))
+        return sorted(names)
+
+    def practices_from(self, region: str) -> list[Practice]:
+        return [p for p in self.practices if p.origin.region == region]
+
+    def mentoring(self, region: str) -> list[ReplicationLink]:
+        """Replications where ``region`` is the mentor."""
+        return [link for link in self.replications if link.mentor == region]
+
+    def learning(self, region: str) -> list[ReplicationLink]:
+        """Replications where ``region`` is the mentee."""
+        return [link for link in self.replications if link.mentee == region]
+
+    def referenced_by(self, practice_id: str) -> list[Practice]:
+        """Practices that list ``practice_id`` as related (the reverse links)."""
+        return [p for p in self.practices if practice_id in p.related]
+
+    def newest(self, count: int = 5) -> list[Practice]:
+        """Practices whose record changed most recently."""
+        return sorted(self.practices, key=lambda p: (self.last_changed.get(p.id, ""), p.id),
+                      reverse=True)[:count]
+
+    def recently_checked(self, count: int = 5) -> list[Practice]:
+        return sorted(self.practices, key=lambda p: (p.checked, p.id), reverse=True)[:count]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "praktik": len(self.practices),
+            "daerah": len(self.regions_involved()),
+            "provinsi": len({self.regions[r].province for r in self.regions_involved()
+                             if r in self.regions}),
+            "replikasi": len(self.replications),
+        }
+
+
+def build_catalogue(checked: Checked, project: Project) -> Catalogue:
+    """A catalogue of the valid records in ``checked`` (call only when checked.ok)."""
+    practices = sorted(checked.practices.values(), key=lambda p: (p.title.lower(), p.id))
+    files = {pid: loaded.path for pid, loaded in checked.files.items()}
+    return Catalogue(
+        practices=practices,
+        regions=checked.regions,
+        files=files,
+        last_changed=last_changed_dates(project, files),
+    )
+
+
+def last_changed_dates(project: Project, files: dict[str, Path]) -> dict[str, str]:
+    """ISO date each record last changed: its last git commit, else its mtime.
+
+    One ``git log`` over ``practices/`` answers for every file at once; files
+    with uncommitted edits get their modification date.
+    """
+    by_name: dict[str, str] = {}
+    try:
+        out = subprocess.run(
+            ["git", "log", "--format=@%cs", "--name-only", "--", "practices"],
+            cwd=project.root, capture_output=True, text=True, timeout=30, check=True,
+        ).stdout
+        current = ""
+        for line in out.splitlines():
+            if line.startswith("@"):
+                current = line[1:]
+            elif line.strip():
+                by_name.setdefault(Path(line.strip()).name, current)
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "practices"],
+            cwd=project.root, capture_output=True, text=True, timeout=30, check=True,
+        ).stdout
+        for line in dirty.splitlines():
+            by_name.pop(Path(line[3:].strip()).name, None)
+    except (OSError, subprocess.SubprocessError):
+        by_name = {}
+    dates: dict[str, str] = {}
+    for pid, path in files.items():
+        dates[pid] = by_name.get(path.name) or dt.date.fromtimestamp(
+            path.stat().st_mtime).isoformat()
+    return dates

@@ -1,0 +1,60 @@
+"""Where things live in a Replika project (like ``mkdocs``, the current directory)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class ProjectNotFound(Exception):
+    """The directory is not a Replika project."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """Paths of one project; every command works on one of these."""
+
+    root: Path
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def practices_dir(self) -> Path:
+        return self.root / "practices"
+
+    @property
+    def regions_file(self) -> Path:
+        """The registry of cities and regencies (kota/kabupaten)."""
+        return self.practices_dir / "_wilayah.yaml"
+
+    @property
+    def template_file(self) -> Path:
+        return self.practices_dir / "_templat.yaml"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    def display(self, path: Path) -> str:
+        """A path as shown in messages: relative to the project root if inside it."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def find_project(directory: Path | None = None) -> Project:
+    """The project in ``directory`` (default: the current directory)."""
+    root = (directory or Path.cwd()).resolve()
+    if not (root / "mkdocs.yml").is_file() or not (root / "practices").is_dir():
+        raise ProjectNotFound(
+            f"{root} bukan proyek Replika: tidak ada `mkdocs.yml` dan folder `practices/`. "
+            "Jalankan perintah dari folder proyek, atau pakai `--proyek FOLDER`."
+        )
+    return Project(root)

@@ -1,0 +1,687 @@
+"""Stage 2: check every record against the schema and against each other.
+
+Everything is read and checked before anything is reported, so one run lists
+every problem in every file. Messages are in plain Bahasa Indonesia, each with
+the field path and a hint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from generator.load import FieldPath, LoadedFile, format_field, load_file
+from generator.problems import Problem, did_you_mean, suggestion
+from generator.project import Project
+from generator.schema import DATE_PATTERN, Practice
+from generator.vocab import PROVINCES
+
+_DATE_RE = re.compile(DATE_PATTERN)
+
+
+class Region(BaseModel):
+    """One kota/kabupaten in the registry ``practices/_wilayah.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(alias="nama", min_length=4)
+    province: str = Field(alias="provinsi")
+    latitude: float = Field(alias="lintang", ge=-11.5, le=6.5)
+    longitude: float = Field(alias="bujur", ge=94.5, le=141.5)
+
+    @property
+    def kind(self) -> str:
+        """``Kota`` or ``Kabupaten``."""
+        return self.name.split(" ", 1)[0]
+
+
+class RegionRegistry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    regions: list[Region] = Field(alias="daerah", min_length=1)
+
+
+@dataclass
+class Checked:
+    """What validation produced: good records, their files, and every problem."""
+
+    practices: dict[str, Practice] = field(default_factory=dict)
+    files: dict[str, LoadedFile] = field(default_factory=dict)
+    regions: dict[str, Region] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def record_paths(project: Project) -> tuple[list[Path], list[Problem]]:
+    """Every record file in ``practices/``, and problems with stray files there."""
+    paths: list[Path] = []
+    problems: list[Problem] = []
+    for path in sorted(project.practices_dir.iterdir()):
+        if path.name.startswith(("_", ".")):
+            continue
+        shown = project.display(path)
+        if path.is_dir():
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "stray-file",
+                    "folder tidak boleh ada di `practices/`",
+                    hint="Semua catatan praktik langsung di `practices/`, satu berkas per praktik.",
+                )
+            )
+        elif path.suffix == ".yml":
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "stray-file",
+                    "akhiran berkas harus `.yaml`, bukan `.yml`",
+                    hint=f"Ganti nama menjadi `{path.stem}.yaml`.",
+                )
+            )
+        elif path.suffix != ".yaml":
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "stray-file",
+                    "berkas ini bukan catatan praktik (`.yaml`)",
+                    hint="Pindahkan keluar dari `practices/`, atau awali namanya dengan `_`.",
+                )
+            )
+        else:
+            paths.append(path)
+    return paths, problems
+
+
+def check_project(project: Project, only: Sequence[Path] | None = None) -> Checked:
+    """Validate every record (or only ``only``), with cross-record checks against all.
+
+    Cross-record checks read the raw data, so a record with schema errors still
+    gets its unknown cities, dangling references and unordered timeline
+    reported in the same run.
+    """
+    checked = Checked()
+    checked.regions = _load_regions(project, checked.problems)
+    paths, stray = record_paths(project)
+    if only is None:
+        checked.problems.extend(stray)
+        targets = paths
+    else:
+        targets = list(only)
+    wanted = {p.resolve() for p in targets}
+    everything = sorted({p.resolve(): p for p in [*paths, *targets]}.values(), key=lambda p: p.name)
+    loaded_files = [load_file(path, project.display(path)) for path in everything]
+    known_ids = {f.path.stem for f in loaded_files} | {
+        f.data["id"] for f in loaded_files if f.data and isinstance(f.data.get("id"), str)
+    }
+    owner_of_id: dict[str, LoadedFile] = {}
+    for loaded in loaded_files:
+        reporting = loaded.path.resolve() in wanted
+        practice = _check_schema(loaded)
+        if reporting:
+            checked.problems.extend(loaded.problems)
+            if loaded.data is not None:
+                checked.problems.extend(_check_record(loaded.data, loaded, checked, known_ids))
+        raw_id = loaded.data.get("id") if loaded.data else None
+        if isinstance(raw_id, str):
+            if raw_id in owner_of_id:
+                if reporting:
+                    checked.problems.append(
+                        loaded.problem(
+                            ("id",),
+                            "duplicate-id",
+                            f"id `{raw_id}` sudah dipakai {owner_of_id[raw_id].display}",
+                        )
+                    )
+                continue
+            owner_of_id[raw_id] = loaded
+        if practice is not None:
+            checked.practices[practice.id] = practice
+            checked.files[practice.id] = loaded
+    checked.problems.extend(_check_unique_titles(loaded_files, wanted))
+    checked.problems.sort()
+    return checked
+
+
+# ----------------------------------------------------------------------------- registry
+
+
+def _load_regions(project: Project, problems: list[Problem]) -> dict[str, Region]:
+    path = project.regions_file
+    if not path.exists():
+        problems.append(
+            Problem(
+                project.display(path),
+                0,
+                0,
+                "regions-missing",
+                "daftar daerah `practices/_wilayah.yaml` tidak ada",
+            )
+        )
+        return {}
+    loaded = load_file(path, project.display(path))
+    problems.extend(loaded.problems)
+    if loaded.data is None:
+        return {}
+    try:
+        registry = RegionRegistry.model_validate(loaded.data)
+    except ValidationError as err:
+        problems.extend(_schema_problems(err, loaded, RegionRegistry))
+        return {}
+    regions: dict[str, Region] = {}
+    for i, region in enumerate(registry.regions):
+        if region.province not in PROVINCES:
+            problems.append(
+                loaded.problem(
+                    ("daerah", i, "provinsi"),
+                    "unknown-province",
+                    f"provinsi `{region.province}` tidak dikenal",
+                    suggestion(region.province, PROVINCES),
+                )
+            )
+        if region.kind not in ("Kota", "Kabupaten"):
+            problems.append(
+                loaded.problem(
+                    ("daerah", i, "nama"),
+                    "region-name",
+                    f"nama daerah `{region.name}` harus diawali `Kota` atau `Kabupaten`",
+                )
+            )
+        if region.name in regions:
+            problems.append(
+                loaded.problem(
+                    ("daerah", i, "nama"),
+                    "duplicate-region",
+                    f"daerah `{region.name}` tercatat dua kali",
+                )
+            )
+        regions[region.name] = region
+    return regions
+
+
+# ----------------------------------------------------------------------------- schema
+
+
+def _check_schema(loaded: LoadedFile) -> Practice | None:
+    if loaded.data is None:
+        return None
+    try:
+        return Practice.model_validate(loaded.data)
+    except ValidationError as err:
+        loaded.problems.extend(_schema_problems(err, loaded, Practice))
+        return None
+
+
+_TYPE_WORDS = {
+    "string_type": "teks",
+    "int_type": "angka bulat",
+    "int_parsing": "angka bulat",
+    "int_from_float": "angka bulat",
+    "float_type": "angka",
+    "float_parsing": "angka",
+    "list_type": "daftar (butir diawali `- `)",
+    "dict_type": "kumpulan kolom `nama: nilai`",
+    "model_type": "kumpulan kolom `nama: nilai`",
+    "model_attributes_type": "kumpulan kolom `nama: nilai`",
+    "bool_type": "`true` atau `false`",
+}
+
+
+def _schema_problems(
+    err: ValidationError, loaded: LoadedFile, model: type[BaseModel]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[FieldPath, str]] = set()
+    for error in err.errors(include_url=False):
+        loc = _real_path(loaded.data, error["loc"])
+        kind = error["type"]
+        key = (loc, "missing" if kind == "missing" else "value")
+        if key in seen:
+            continue
+        seen.add(key)
+        problems.append(_one_schema_problem(error, loc, loaded, model))
+    return problems
+
+
+def _real_path(data: Any, loc: tuple[Any, ...]) -> FieldPath:
+    """Drop pydantic's union-member tags from ``loc``: keep what exists in the data."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str):
+            path.append(part)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif node is None and isinstance(part, str) and path[-1:] != [part]:
+            path.append(part)  # a missing key below an existing mapping
+            break
+        else:
+            break
+    return tuple(path)
+
+
+def _field_info(model: type[BaseModel], loc: FieldPath) -> tuple[type[BaseModel] | None, Any]:
+    """The model that owns the last key of ``loc`` and that key's FieldInfo."""
+    current: type[BaseModel] | None = model
+    info = None
+    owner = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if current is None:
+            return None, None
+        owner = current
+        info = next((f for f in current.model_fields.values() if f.alias == part), None)
+        if info is None:
+            return owner, None
+        current = _nested_model(info.annotation)
+    return owner, info
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _nested_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
+    """The model that describes the mapping at ``loc``."""
+    if not any(isinstance(p, str) for p in loc):
+        return model
+    _owner, info = _field_info(model, loc)
+    return _nested_model(info.annotation) if info is not None else None
+
+
+def _aliases(model: type[BaseModel] | None) -> list[str]:
+    if model is None:
+        return []
+    return [f.alias for f in model.model_fields.values() if f.alias]
+
+
+def _one_schema_problem(
+    error: Any, loc: FieldPath, loaded: LoadedFile, model: type[BaseModel]
+) -> Problem:
+    kind: str = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+    if kind == "missing":
+        missing = str(error["loc"][-1])
+        full = (*loc, missing) if loc[-1:] != (missing,) else loc
+        parent = full[:-1]
+        _owner, info = _field_info(model, full)
+        hint = f"Tambahkan `{missing}:` — {info.description}" if info and info.description else ""
+        line, col = loaded.where(parent)
+        return Problem(
+            loaded.display,
+            line,
+            col,
+            "missing-field",
+            f"kolom wajib `{missing}` belum diisi",
+            format_field(full),
+            hint,
+        )
+    if kind == "extra_forbidden":
+        choices = _aliases(_model_at(model, loc[:-1]))
+        close = did_you_mean(name, choices)
+        if close:
+            hint = f"Maksud Anda `{close}`?"
+        else:
+            hint = "Kolom yang dikenal di sini: " + ", ".join(f"`{c}`" for c in choices) + "."
+        return loaded.problem(loc, "unknown-field", f"kolom `{name}` tidak dikenal", hint, key=True)
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        hint = suggestion(str(value), choices, show_all_below=40)
+        return loaded.problem(
+            loc, "not-in-list", f"nilai `{value}` tidak ada dalam pilihan `{name}`", hint
+        )
+    if value is None and (kind.endswith("_type") or kind.endswith("_parsing")):
+        _owner, info = _field_info(model, loc)
+        hint = f"Isi dengan: {info.description}" if info and info.description else ""
+        return loaded.problem(loc, "empty-field", f"kolom `{name}` kosong", hint)
+    if kind in _TYPE_WORDS:
+        return loaded.problem(
+            loc, "wrong-type", f"`{name}` harus berupa {_TYPE_WORDS[kind]}", _type_hint(kind, value)
+        )
+    if kind == "string_too_short":
+        wanted = ctx.get("min_length", 1)
+        if wanted <= 1:
+            return loaded.problem(loc, "empty-field", f"kolom `{name}` kosong")
+        return loaded.problem(
+            loc,
+            "too-short",
+            f"`{name}` terlalu pendek (minimal {wanted} karakter)",
+            "Tulis satu atau dua kalimat lengkap.",
+        )
+    if kind == "string_too_long":
+        return loaded.problem(
+            loc,
+            "too-long",
+            f"`{name}` terlalu panjang (maksimal {ctx.get('max_length')} karakter)",
+            "Persingkat; uraian panjang masuk ke `ringkasan` atau `masalah`.",
+        )
+    if kind == "too_short":
+        return loaded.problem(
+            loc, "too-few", f"`{name}` minimal berisi {ctx.get('min_length')} butir"
+        )
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+        words = {
+            "greater_than_equal": "paling kecil",
+            "less_than_equal": "paling besar",
+            "greater_than": "harus lebih dari",
+            "less_than": "harus kurang dari",
+        }
+        return loaded.problem(loc, "out-of-range", f"`{name}` = {value}: {words[kind]} {bound}")
+    if kind == "value_error":
+        message = str(error["msg"]).removeprefix("Value error, ")
+        return loaded.problem(loc, _value_rule(message), message)
+    return loaded.problem(loc, "invalid-value", f"`{name}`: {error['msg']}")
+
+
+def _value_rule(message: str) -> str:
+    if "tautan" in message:
+        return "bad-url"
+    if "tahun" in message or "tanggal" in message:
+        return "bad-date"
+    if message.startswith("id "):
+        return "bad-id"
+    return "invalid-value"
+
+
+def _type_hint(kind: str, value: Any) -> str:
+    if kind == "string_type" and isinstance(value, bool):
+        return 'Beri tanda kutip agar dibaca sebagai teks, mis. `"ya"`.'
+    if kind in ("list_type",) and isinstance(value, str):
+        return "Tulis setiap butir di baris sendiri, diawali `- `."
+    if kind in ("int_type", "int_parsing") and isinstance(value, str):
+        return "Tulis angka saja tanpa titik ribuan atau `Rp`, mis. `400000`."
+    return ""
+
+
+# ----------------------------------------------------------------------------- cross-record
+
+
+def _get(data: Any, *path: str | int) -> Any:
+    """``data[path...]`` or None when any step is missing or of the wrong kind."""
+    for part in path:
+        if isinstance(part, int):
+            if not isinstance(data, list) or part >= len(data):
+                return None
+        elif not isinstance(data, dict):
+            return None
+        data = data[part] if isinstance(part, int) else data.get(part)
+    return data
+
+
+def _items(data: Any, key: str) -> list[tuple[int, Any]]:
+    """Numbered items of the list ``data[key]`` (empty when it is not a list)."""
+    value = _get(data, key)
+    return list(enumerate(value)) if isinstance(value, list) else []
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _check_record(
+    data: dict[str, Any], loaded: LoadedFile, checked: Checked, known_ids: set[str]
+) -> list[Problem]:
+    out: list[Problem] = []
+    stem = loaded.path.stem
+    record_id = _text(data.get("id"))
+    if record_id is not None and record_id != stem:
+        out.append(
+            loaded.problem(
+                ("id",),
+                "id-filename",
+                f"id `{record_id}` tidak sama dengan nama berkas `{stem}`",
+                f"Samakan: ubah id menjadi `{stem}` atau nama berkas menjadi `{record_id}.yaml`.",
+            )
+        )
+    origin = _text(_get(data, "asal", "daerah"))
+    if origin is not None:
+        out.extend(
+            _check_region(origin, _text(_get(data, "asal", "provinsi")), ("asal",), loaded, checked)
+        )
+    out.extend(_check_sources(data, loaded))
+    out.extend(_check_timeline(data, loaded))
+    out.extend(_check_links(data, record_id or stem, loaded, known_ids))
+    for i, rep in _items(data, "replikasi"):
+        here = ("replikasi", i)
+        mentee = _text(_get(rep, "daerah"))
+        mentor = _text(_get(rep, "mentor"))
+        for key, name in (("daerah", mentee), ("mentor", mentor)):
+            if name is not None:
+                out.extend(_check_region(name, None, here, loaded, checked, key=key))
+        if mentee is not None and mentee == (mentor or origin):
+            out.append(
+                loaded.problem(
+                    (*here, "daerah"),
+                    "self-replication",
+                    f"`{mentee}` tidak bisa menjadi mentor bagi dirinya sendiri",
+                )
+            )
+        start, end = _date_key(_get(rep, "mulai")), _date_key(_get(rep, "selesai"))
+        if start and end and end < start[: len(end)]:
+            out.append(
+                loaded.problem(
+                    (*here, "selesai"),
+                    "date-order",
+                    "`selesai` lebih awal dari `mulai`",
+                    "Periksa kedua tanggal; `selesai` boleh dikosongkan.",
+                )
+            )
+    checked_on = _date_key(data.get("diperiksa"))
+    if checked_on and checked_on > _date_key(dt.date.today().isoformat()):
+        out.append(
+            loaded.problem(
+                ("diperiksa",),
+                "bad-date",
+                "tanggal `diperiksa` ada di masa depan",
+                "Isi dengan tanggal terakhir Anda memeriksa sumber-sumbernya.",
+            )
+        )
+    return out
+
+
+def _date_key(value: Any) -> tuple[int, ...]:
+    """``"2018-04"`` -> ``(2018, 4)``; empty for anything that is not a date."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return (value,)
+    if isinstance(value, str) and _DATE_RE.fullmatch(value):
+        return tuple(int(p) for p in value.split("-"))
+    return ()
+
+
+def _check_region(
+    name: str,
+    province: str | None,
+    base: FieldPath,
+    loaded: LoadedFile,
+    checked: Checked,
+    key: str = "daerah",
+) -> list[Problem]:
+    if not checked.regions:
+        return []  # the registry itself is broken; that is reported once
+    region = checked.regions.get(name)
+    if region is None:
+        close = did_you_mean(name, checked.regions)
+        hint = (
+            f"Maksud Anda `{close}`?"
+            if close
+            else (
+                "Tambahkan daerah ini ke `practices/_wilayah.yaml` (nama, provinsi, lintang, bujur)."
+            )
+        )
+        return [
+            loaded.problem(
+                (*base, key), "unknown-region", f"daerah `{name}` tidak ada di daftar daerah", hint
+            )
+        ]
+    if province is not None and province in PROVINCES and region.province != province:
+        return [
+            loaded.problem(
+                (*base, "provinsi"),
+                "province-mismatch",
+                f"`{name}` ada di provinsi {region.province}, bukan {province}",
+                f"Ganti `provinsi` menjadi `{region.province}`.",
+            )
+        ]
+    return []
+
+
+def _check_sources(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
+    out: list[Problem] = []
+    codes: dict[str, int] = {}
+    urls: dict[str, int] = {}
+    for i, source in _items(data, "sumber"):
+        code, url = _text(_get(source, "kode")), _text(_get(source, "url"))
+        if code is not None:
+            if code in codes:
+                out.append(
+                    loaded.problem(
+                        ("sumber", i, "kode"),
+                        "duplicate-source",
+                        f"kode sumber `{code}` dipakai dua kali",
+                    )
+                )
+            codes.setdefault(code, i)
+        if url is not None:
+            if url in urls:
+                out.append(
+                    loaded.problem(
+                        ("sumber", i, "url"),
+                        "duplicate-source",
+                        f"url ini sudah dipakai sumber[{urls[url]}]",
+                    )
+                )
+            urls.setdefault(url, i)
+    for loc, ref in _source_refs(data):
+        if ref not in codes:
+            close = did_you_mean(ref, codes)
+            hint = (
+                f"Maksud Anda `{close}`?" if close else "Tambahkan sumber itu ke daftar `sumber`."
+            )
+            out.append(
+                loaded.problem(
+                    loc,
+                    "unknown-source",
+                    f"sumber `{ref}` tidak ada di daftar `sumber` catatan ini",
+                    hint,
+                )
+            )
+    return out
+
+
+_SINGLE_SOURCE_LISTS = ("linimasa", "instrumen", "hasil", "biaya")
+_MULTI_SOURCE_LISTS = ("perbedaan_data", "replikasi")
+
+
+def _source_refs(data: dict[str, Any]) -> Iterable[tuple[FieldPath, str]]:
+    for key in _SINGLE_SOURCE_LISTS:
+        for i, item in _items(data, key):
+            ref = _text(_get(item, "sumber"))
+            if ref:
+                yield (key, i, "sumber"), ref
+    for key in _MULTI_SOURCE_LISTS:
+        for i, item in _items(data, key):
+            refs = _get(item, "sumber")
+            for j, ref in enumerate(refs if isinstance(refs, list) else []):
+                if isinstance(ref, str):
+                    yield (key, i, "sumber", j), ref
+
+
+def _check_timeline(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
+    out: list[Problem] = []
+    previous: tuple[int, ...] = ()
+    for i, milestone in _items(data, "linimasa"):
+        key = _date_key(_get(milestone, "tanggal"))
+        if not key:
+            continue
+        if previous and key < previous[: len(key)]:
+            shown = "-".join(f"{p:02d}" if n else str(p) for n, p in enumerate(previous))
+            out.append(
+                loaded.problem(
+                    ("linimasa", i, "tanggal"),
+                    "timeline-order",
+                    f"linimasa tidak urut: tonggak ini lebih awal dari {shown}",
+                    "Urutkan tonggak dari yang paling lama ke yang terbaru.",
+                )
+            )
+        previous = key
+    return out
+
+
+def _check_links(
+    data: dict[str, Any], record_id: str, loaded: LoadedFile, known_ids: set[str]
+) -> list[Problem]:
+    out: list[Problem] = []
+    refs = [(("terkait", i), r) for i, r in _items(data, "terkait") if isinstance(r, str)]
+    refs += [
+        (("replikasi", i, "praktik"), _get(r, "praktik"))
+        for i, r in _items(data, "replikasi")
+        if isinstance(_get(r, "praktik"), str)
+    ]
+    seen: set[str] = set()
+    for loc, ref in refs:
+        if ref == record_id:
+            out.append(
+                loaded.problem(loc, "self-reference", "praktik tidak perlu merujuk dirinya sendiri")
+            )
+        elif ref not in known_ids:
+            close = did_you_mean(ref, known_ids)
+            hint = f"Maksud Anda `{close}`?" if close else "Periksa nama berkas di `practices/`."
+            out.append(loaded.problem(loc, "unknown-practice", f"praktik `{ref}` tidak ada", hint))
+        if loc[0] == "terkait" and ref in seen:
+            out.append(
+                loaded.problem(loc, "duplicate-reference", f"`{ref}` sudah ditulis di `terkait`")
+            )
+        seen.add(ref)
+    return out
+
+
+def _check_unique_titles(loaded_files: list[LoadedFile], wanted: set[Path]) -> list[Problem]:
+    out: list[Problem] = []
+    first: dict[str, str] = {}
+    for loaded in loaded_files:
+        title = _text(loaded.data.get("judul")) if loaded.data else None
+        if not title:
+            continue
+        key = " ".join(title.lower().split())
+        if key in first:
+            if loaded.path.resolve() in wanted:
+                out.append(
+                    loaded.problem(
+                        ("judul",),
+                        "duplicate-title",
+                        f"judul yang sama sudah dipakai {first[key]}",
+                        "Bedakan judulnya, mis. dengan nama daerah.",
+                    )
+                )
+        else:
+            first[key] = loaded.display
+    return out
+
+
+__all__ = ["Checked", "Region", "check_project", "record_paths"]
