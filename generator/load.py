@@ -24,16 +24,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
 from generator.problems import Problem
 
 try:  # libyaml's C parser is ~6x faster; fall back quietly where absent.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Skips PyYAML's implicit tag resolution (regexes per scalar, YAML 1.1 rules).
+
+    The walker below types plain scalars itself; explicit tags (``!!python/...``)
+    are still set by the parser and checked there.
+    """
+
+    _TAGS: ClassVar[dict[type, str]] = {
+        yaml.ScalarNode: "tag:yaml.org,2002:str",
+        yaml.SequenceNode: "tag:yaml.org,2002:seq",
+        yaml.MappingNode: "tag:yaml.org,2002:map",
+    }
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return self._TAGS[kind]
+
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 40
@@ -58,22 +76,60 @@ class LoadedFile:
     path: Path
     display: str
     data: dict[str, Any] | None = None
-    value_at: dict[FieldPath, Location] = field(default_factory=dict)
-    key_at: dict[FieldPath, Location] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     text: str = ""
+    _root: yaml.Node | None = field(default=None, repr=False)
+
+    @property
+    def root(self) -> yaml.Node | None:
+        """The node tree, composed again on first use.
+
+        Keeping every file's node tree alive would cost memory and (through the
+        garbage collector) time on large catalogues; only files with problems
+        ever need positions, so they pay for a second parse.
+        """
+        if self._root is None and self.text:
+            try:
+                self._root = yaml.compose(self.text, Loader=_Loader)
+            except yaml.YAMLError:
+                return None
+        return self._root
 
     def where(self, loc: FieldPath, *, key: bool = False) -> Location:
-        """Line and column of ``loc``, or of its nearest known ancestor."""
-        table = self.key_at if key else self.value_at
-        probe = tuple(loc)
-        while probe:
-            if probe in table:
-                return table[probe]
-            if probe in self.value_at:
-                return self.value_at[probe]
-            probe = probe[:-1]
-        return self.value_at.get((), (1, 1))
+        """Line and column of the value (or key) at ``loc``, or of its nearest ancestor.
+
+        Positions are looked up in the node tree only when a problem needs one,
+        so valid files pay nothing for them.
+        """
+        node = self.root
+        if node is None:
+            return (1, 1)
+        found = _mark(node)
+        for i, part in enumerate(loc):
+            last = i == len(loc) - 1
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                pair = next((kv for kv in node.value if kv[0].value == part), None)
+                if pair is None:
+                    return found
+                node = pair[1]
+                found = _mark(pair[0]) if (key and last) else _mark(node)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    return found
+                node = node.value[part]
+                found = _mark(node)
+            else:
+                return found
+        return found
+
+    @property
+    def value_at(self) -> _Positions:
+        """``value_at[path]``: position of the value at ``path`` (for tests and tools)."""
+        return _Positions(self, key=False)
+
+    @property
+    def key_at(self) -> _Positions:
+        return _Positions(self, key=True)
 
     def problem(
         self, loc: FieldPath, rule: str, message: str, hint: str = "", *, key: bool = False
@@ -81,6 +137,14 @@ class LoadedFile:
         """A Problem located at field ``loc`` of this file."""
         line, col = self.where(loc, key=key)
         return Problem(self.display, line, col, rule, message, format_field(loc), hint)
+
+
+class _Positions:
+    def __init__(self, loaded: LoadedFile, *, key: bool) -> None:
+        self.loaded, self.key = loaded, key
+
+    def __getitem__(self, loc: FieldPath) -> Location:
+        return self.loaded.where(loc, key=self.key)
 
 
 def format_field(loc: FieldPath) -> str:
@@ -198,7 +262,12 @@ def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
     return text.removeprefix("\ufeff")
 
 
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+
+
 def _report_tabs(text: str, loaded: LoadedFile) -> bool:
+    if not _TAB_INDENT.search(text):
+        return False
     found = False
     for number, line in enumerate(text.splitlines(), start=1):
         indent = len(line) - len(line.lstrip(" \t"))
@@ -268,7 +337,6 @@ class _Walker:
         if id(node) in self.seen:
             raise _Refused(self._alias_problem())
         self.seen.add(id(node))
-        self.loaded.value_at[path] = _mark(node)
         if node.tag not in _ALLOWED_TAGS:
             line, col = _mark(node)
             raise _Refused(
@@ -303,7 +371,7 @@ class _Walker:
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
+        first_key: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 line, col = _mark(key_node)
@@ -321,23 +389,23 @@ class _Walker:
                 raise _Refused(self._alias_problem())
             self.seen.add(id(key_node))
             key = str(key_node.value)
-            key_line, key_col = _mark(key_node)
             child = (*path, key)
             if key in out:
+                key_line, key_col = _mark(key_node)
                 self.loaded.problems.append(
                     Problem(
                         self.loaded.display,
                         key_line,
                         key_col,
                         "duplicate-key",
-                        f"kolom `{key}` ditulis dua kali (pertama di baris {first_line[key]})",
+                        f"kolom `{key}` ditulis dua kali (pertama di baris "
+                        f"{_mark(first_key[key])[0]})",
                         format_field(child),
                         "Gabungkan isinya ke satu kolom; YAML hanya menyimpan salah satunya.",
                     )
                 )
                 continue
-            first_line[key] = key_line
-            self.loaded.key_at[child] = (key_line, key_col)
+            first_key[key] = key_node
             out[key] = self.walk(value_node, child, depth + 1)
         return out
 

@@ -123,8 +123,9 @@ class Catalogue:
 
     def newest(self, count: int = 5) -> list[Practice]:
         """Practices whose record changed most recently."""
-        return sorted(self.practices, key=lambda p: (self.last_changed.get(p.id, ""), p.id),
-                      reverse=True)[:count]
+        return sorted(
+            self.practices, key=lambda p: (self.last_changed.get(p.id, ""), p.id), reverse=True
+        )[:count]
 
     def recently_checked(self, count: int = 5) -> list[Practice]:
         return sorted(self.practices, key=lambda p: (p.checked, p.id), reverse=True)[:count]
@@ -133,8 +134,9 @@ class Catalogue:
         return {
             "praktik": len(self.practices),
             "daerah": len(self.regions_involved()),
-            "provinsi": len({self.regions[r].province for r in self.regions_involved()
-                             if r in self.regions}),
+            "provinsi": len(
+                {self.regions[r].province for r in self.regions_involved() if r in self.regions}
+            ),
             "replikasi": len(self.replications),
         }
 
@@ -161,7 +163,11 @@ def last_changed_dates(project: Project, files: dict[str, Path]) -> dict[str, st
     try:
         out = subprocess.run(
             ["git", "log", "--format=@%cs", "--name-only", "--", "practices"],
-            cwd=project.root, capture_output=True, text=True, timeout=30, check=True,
+            cwd=project.root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
         ).stdout
         current = ""
         for line in out.splitlines():
@@ -171,7 +177,11 @@ def last_changed_dates(project: Project, files: dict[str, Path]) -> dict[str, st
                 by_name.setdefault(Path(line.strip()).name, current)
         dirty = subprocess.run(
             ["git", "status", "--porcelain", "--", "practices"],
-            cwd=project.root, capture_output=True, text=True, timeout=30, check=True,
+            cwd=project.root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
         ).stdout
         for line in dirty.splitlines():
             by_name.pop(Path(line[3:].strip()).name, None)
@@ -179,6 +189,7 @@ def last_changed_dates(project: Project, files: dict[str, Path]) -> dict[str, st
         by_name = {}
     dates: dict[str, str] = {}
     for pid, path in files.items():
-        dates[pid] = by_name.get(path.name) or dt.date.fromtimestamp(
-            path.stat().st_mtime).isoformat()
+        dates[pid] = (
+            by_name.get(path.name) or dt.date.fromtimestamp(path.stat().st_mtime).isoformat()
+        )
     return dates

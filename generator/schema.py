@@ -38,9 +38,12 @@ _DATE_RE = re.compile(DATE_PATTERN)
 _URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/[^\s]*)?$")
 
 
+_LATEST_YEAR = dt.date.today().year + 5
+
+
 def latest_year() -> int:
     """The latest year a record may name (plans reach a few years ahead)."""
-    return dt.date.today().year + 5
+    return _LATEST_YEAR
 
 
 def _literal(values: tuple[str, ...] | dict[str, str]) -> Any:

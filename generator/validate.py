@@ -8,8 +8,10 @@ the field path and a hint.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -107,7 +109,30 @@ def record_paths(project: Project) -> tuple[list[Path], list[Problem]]:
     return paths, problems
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector during bulk loading.
+
+    Loading allocates hundreds of thousands of short-lived, acyclic objects;
+    the collector would scan the growing heap again and again (measured: ~35%
+    of validation time at 1,000 records). Reference counting still frees them.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check_project(project: Project, only: Sequence[Path] | None = None) -> Checked:
+    """Validate every record (or only ``only``); see :func:`_check_project`."""
+    with _gc_paused():
+        return _check_project(project, only)
+
+
+def _check_project(project: Project, only: Sequence[Path] | None) -> Checked:
     """Validate every record (or only ``only``), with cross-record checks against all.
 
     Cross-record checks read the raw data, so a record with schema errors still
@@ -130,7 +155,7 @@ def check_project(project: Project, only: Sequence[Path] | None = None) -> Check
     }
     owner_of_id: dict[str, LoadedFile] = {}
     for loaded in loaded_files:
-        reporting = loaded.path.resolve() in wanted
+        reporting = loaded.path.resolve() in wanted if only is not None else True
         practice = _check_schema(loaded)
         if reporting:
             checked.problems.extend(loaded.problems)
@@ -152,7 +177,9 @@ def check_project(project: Project, only: Sequence[Path] | None = None) -> Check
         if practice is not None:
             checked.practices[practice.id] = practice
             checked.files[practice.id] = loaded
-    checked.problems.extend(_check_unique_titles(loaded_files, wanted))
+    checked.problems.extend(
+        _check_unique_titles(loaded_files, wanted if only is not None else None)
+    )
     checked.problems.sort()
     return checked
 
@@ -661,7 +688,7 @@ def _check_links(
     return out
 
 
-def _check_unique_titles(loaded_files: list[LoadedFile], wanted: set[Path]) -> list[Problem]:
+def _check_unique_titles(loaded_files: list[LoadedFile], wanted: set[Path] | None) -> list[Problem]:
     out: list[Problem] = []
     first: dict[str, str] = {}
     for loaded in loaded_files:
@@ -670,7 +697,7 @@ def _check_unique_titles(loaded_files: list[LoadedFile], wanted: set[Path]) -> l
             continue
         key = " ".join(title.lower().split())
         if key in first:
-            if loaded.path.resolve() in wanted:
+            if wanted is None or loaded.path.resolve() in wanted:
                 out.append(
                     loaded.problem(
                         ("judul",),

@@ -1,0 +1,28 @@
+"""Shared fixtures: a throw-away copy of the project to run commands in."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_project(directory: Path, *, with_records: bool = False) -> Path:
+    """A minimal Replika project in ``directory``: config, registry, schema (and records)."""
+    (directory / "practices").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", directory / "mkdocs.yml")
+    shutil.copy(ROOT / "practices" / "_wilayah.yaml", directory / "practices" / "_wilayah.yaml")
+    shutil.copytree(ROOT / "docs" / "skema", directory / "docs" / "skema", dirs_exist_ok=True)
+    if with_records:
+        for path in (ROOT / "practices").glob("*.yaml"):
+            shutil.copy(path, directory / "practices" / path.name)
+    return directory
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """An empty project (registry but no records) in a temp dir."""
+    return make_project(tmp_path / "proyek")
