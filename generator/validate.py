@@ -677,7 +677,7 @@ def _check_links(
                 loaded.problem(loc, "self-reference", "praktik tidak perlu merujuk dirinya sendiri")
             )
         elif ref not in known_ids:
-            close = did_you_mean(ref, known_ids)
+            close = did_you_mean(ref, known_ids, cutoff=0.8)
             hint = f"Maksud Anda `{close}`?" if close else "Periksa nama berkas di `practices/`."
             out.append(loaded.problem(loc, "unknown-practice", f"praktik `{ref}` tidak ada", hint))
         if loc[0] == "terkait" and ref in seen:

@@ -113,6 +113,7 @@ REPLICATION_STATUSES: dict[str, str] = {
     "berjalan": "Sedang berjalan",
     "diadopsi": "Diadopsi",
     "berhenti": "Berhenti",
+    "tidak-diketahui": "Tidak diketahui",
 }
 
 # Ordered from weakest to strongest evidence.
