@@ -65,6 +65,10 @@ _ALLOWED_TAGS = {
 }
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+# "1.250" or "400.000": in Indonesian the dot groups thousands. Reading it as
+# 1.25 or 400.0 would silently change the figure, so it stays text and a
+# numeric field then reports it.
+_DOT_THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
@@ -439,6 +443,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         return None
     if value in _BOOLS:
         return _BOOLS[value]
+    if _DOT_THOUSANDS.fullmatch(value):
+        return value
     if _INT.fullmatch(value):
         return int(value)
     if _FLOAT.fullmatch(value):

@@ -22,6 +22,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     WithJsonSchema,
 )
 
@@ -132,7 +133,10 @@ DateText = Annotated[
         }
     ),
 ]
-Year = Annotated[int, AfterValidator(_check_year), Field(ge=EARLIEST_YEAR)]
+# Whole numbers are strict: pydantic's lax mode would turn the text "400.000"
+# (Indonesian for four hundred thousand) into 400.
+Year = Annotated[int, Strict(), AfterValidator(_check_year), Field(ge=EARLIEST_YEAR)]
+Count = Annotated[int, Strict(), Field(ge=0)]
 Url = Annotated[
     str,
     AfterValidator(_check_url),
@@ -212,11 +216,26 @@ class Instrument(_Model):
     source: SourceRef | None = F("sumber", "Kode sumber yang menyebut dokumen ini.", default=None)
 
 
+_DOTTED_NUMBER = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+")
+
+
+def _no_dotted_number(value: Any) -> Any:
+    if isinstance(value, str) and _DOTTED_NUMBER.fullmatch(value):
+        plain = value.replace(".", "")
+        raise ValueError(
+            f"angka `{value}` memakai titik ribuan; tulis `{plain}` (titik dibaca sebagai "
+            "desimal oleh YAML)"
+        )
+    return value
+
+
 class Result(_Model):
     indicator: Text = F(
         "indikator", "Apa yang diukur.", example="ASN terdaftar sebagai pelanggan L2T2"
     )
-    value: float | Text = F("nilai", "Angka (atau teks singkat bila bukan angka).", example=325)
+    value: Annotated[float | Text, AfterValidator(_no_dotted_number)] = F(
+        "nilai", "Angka (atau teks singkat bila bukan angka).", example=325
+    )
     unit: Text | None = F("satuan", "Satuan nilai.", default=None, example="orang")
     year: Year = F("tahun", "Tahun pengukuran.", example=2018)
     source: SourceRef = F(
@@ -229,7 +248,7 @@ class Cost(_Model):
     item: Text = F(
         "uraian", "Untuk apa biaya atau tarif ini.", example="Tarif satu kali penyedotan"
     )
-    amount_rp: Annotated[int, Field(ge=0)] = F(
+    amount_rp: Count = F(
         "jumlah_rp", "Jumlah dalam Rupiah, angka bulat tanpa titik.", example=400000
     )
     per: Text | None = F(
@@ -270,7 +289,7 @@ class Replication(_Model):
         example="2020-03",
     )
     form: LearningForm = F("bentuk", "Bentuk pembelajaran.", example="telekonferensi")
-    sessions: Annotated[int, Field(ge=1, le=500)] | None = F(
+    sessions: Annotated[int, Strict(), Field(ge=1, le=500)] | None = F(
         "jumlah_sesi", "Jumlah sesi.", default=None, example=6
     )
     facilitator: Text | None = F(

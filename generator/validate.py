@@ -373,6 +373,11 @@ def _one_schema_problem(
         close = did_you_mean(name, choices)
         if close:
             hint = f"Maksud Anda `{close}`?"
+        elif " " in name.strip():
+            hint = (
+                "Baris ini terbaca sebagai nama kolom. Bila ini lanjutan teks kolom di "
+                "atasnya, beri indentasi dua spasi lebih dalam dari nama kolom itu."
+            )
         else:
             hint = "Kolom yang dikenal di sini: " + ", ".join(f"`{c}`" for c in choices) + "."
         return loaded.problem(loc, "unknown-field", f"kolom `{name}` tidak dikenal", hint, key=True)
@@ -407,6 +412,15 @@ def _one_schema_problem(
             f"`{name}` terlalu panjang (maksimal {ctx.get('max_length')} karakter)",
             "Persingkat; uraian panjang masuk ke `ringkasan` atau `masalah`.",
         )
+    if kind == "too_short" and isinstance(value, str):
+        if not value.strip():
+            return loaded.problem(loc, "empty-field", f"kolom `{name}` kosong")
+        return loaded.problem(
+            loc,
+            "too-short",
+            f"`{name}` terlalu pendek (minimal {ctx.get('min_length')} karakter)",
+            "Tulis satu atau dua kalimat lengkap.",
+        )
     if kind == "too_short":
         return loaded.problem(
             loc, "too-few", f"`{name}` minimal berisi {ctx.get('min_length')} butir"
@@ -427,6 +441,8 @@ def _one_schema_problem(
 
 
 def _value_rule(message: str) -> str:
+    if "titik ribuan" in message:
+        return "dotted-number"
     if "tautan" in message:
         return "bad-url"
     if "tahun" in message or "tanggal" in message:
@@ -441,7 +457,9 @@ def _type_hint(kind: str, value: Any) -> str:
         return 'Beri tanda kutip agar dibaca sebagai teks, mis. `"ya"`.'
     if kind in ("list_type",) and isinstance(value, str):
         return "Tulis setiap butir di baris sendiri, diawali `- `."
-    if kind in ("int_type", "int_parsing") and isinstance(value, str):
+    if kind in ("int_type", "int_parsing", "float_type", "float_parsing") and isinstance(
+        value, str
+    ):
         return "Tulis angka saja tanpa titik ribuan atau `Rp`, mis. `400000`."
     return ""
 
