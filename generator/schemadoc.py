@@ -7,10 +7,13 @@ when a committed copy drifts from the models in :mod:`generator.schema`.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from generator import vocab
 from generator.project import Project
-from generator.schema import json_schema
+from generator.schema import DATE_PATTERN, EARLIEST_YEAR, ID_PATTERN, json_schema
 
 SCHEMA_PATH = Path("docs/skema/praktik.schema.json")
 
@@ -22,4 +25,261 @@ def schema_json_text() -> str:
 
 def schema_outputs(project: Project) -> dict[Path, str]:
     """Every schema-derived file of the project and its expected content."""
-    return {project.root / SCHEMA_PATH: schema_json_text()}
+    from generator.scaffold import FORM_FILE, issue_form_yaml
+
+    return {
+        project.root / SCHEMA_PATH: schema_json_text(),
+        project.root / REFERENCE_PATH: field_reference(),
+        project.root / FORM_FILE: issue_form_yaml(),
+    }
+
+
+# ----------------------------------------------------------------------------- field reference
+
+REFERENCE_PATH = Path("docs/kontribusi/referensi-kolom.md")
+
+_DATE_WORDS = "tanggal: tahun (`2018`), bulan (`2018-04`) atau lengkap (`2018-04-22`)"
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """A closed list as shown in the reference: heading, anchor, values."""
+
+    title: str
+    anchor: str
+    options: dict[str, str]
+    descriptions: dict[str, str]
+
+
+def _vocabularies() -> list[_Vocabulary]:
+    return [
+        _Vocabulary("Pilihan sektor", "pilihan-sektor", dict(vocab.SECTORS), {}),
+        _Vocabulary(
+            "Pilihan jenis praktik", "pilihan-jenis-praktik", dict(vocab.PRACTICE_TYPES), {}
+        ),
+        _Vocabulary("Pilihan provinsi", "pilihan-provinsi", {p: p for p in vocab.PROVINCES}, {}),
+        _Vocabulary(
+            "Pilihan jenis instrumen", "pilihan-jenis-instrumen", dict(vocab.INSTRUMENT_KINDS), {}
+        ),
+        _Vocabulary(
+            "Pilihan bentuk pembelajaran",
+            "pilihan-bentuk-pembelajaran",
+            dict(vocab.LEARNING_FORMS),
+            {},
+        ),
+        _Vocabulary(
+            "Pilihan tahap replikasi", "pilihan-tahap-replikasi", dict(vocab.REPLICATION_PHASES), {}
+        ),
+        _Vocabulary(
+            "Pilihan status replikasi",
+            "pilihan-status-replikasi",
+            dict(vocab.REPLICATION_STATUSES),
+            {},
+        ),
+        _Vocabulary(
+            "Pilihan tingkat bukti",
+            "pilihan-tingkat-bukti",
+            dict(vocab.EVIDENCE_LEVELS),
+            dict(vocab.EVIDENCE_DESCRIPTIONS),
+        ),
+        _Vocabulary(
+            "Pilihan status praktik", "pilihan-status-praktik", dict(vocab.PRACTICE_STATUSES), {}
+        ),
+    ]
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _vocabulary_for(enum: list[Any], lists: list[_Vocabulary]) -> _Vocabulary | None:
+    return next((v for v in lists if list(v.options) == list(enum)), None)
+
+
+def _example(spec: dict[str, Any]) -> str:
+    examples = spec.get("examples")
+    if not examples:
+        return ""
+    value = examples[0]
+    shown = "[" + ", ".join(map(str, value)) + "]" if isinstance(value, list) else str(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "…"
+    return f"`{_cell(shown)}`"
+
+
+def _kind(spec: dict[str, Any], defs: dict[str, Any], lists: list[_Vocabulary]) -> str:
+    """What to write, in plain Indonesian, from a JSON Schema property."""
+    variants = [s for s in spec.get("anyOf", [spec]) if s.get("type") != "null"]
+    if any(s.get("pattern") == DATE_PATTERN for s in variants):
+        return _DATE_WORDS
+    spec = variants[0] if len(variants) == 1 else spec
+    if "$ref" in spec:
+        name = spec["$ref"].rsplit("/", 1)[-1]
+        return f"kumpulan kolom (lihat [{_SECTION_TITLES[name][0]}](#{_SECTION_TITLES[name][1]}))"
+    if "enum" in spec:
+        found = _vocabulary_for(spec["enum"], lists)
+        if found:
+            return f"satu dari [{found.title.lower()}](#{found.anchor})"
+        return "satu dari " + ", ".join(f"`{v}`" for v in spec["enum"])
+    kind = spec.get("type")
+    if kind == "array":
+        items = spec.get("items", {})
+        inner = _kind(items, defs, lists)
+        size = spec.get("minItems")
+        lead = f"daftar, minimal {size} butir" if size else "daftar (boleh kosong `[]`)"
+        return f"{lead}; setiap butir: {inner}"
+    if kind == "string":
+        if spec.get("format") == "uri":
+            return "alamat web, diawali `https://` atau `http://`"
+        if spec.get("pattern") == ID_PATTERN:
+            return "kode: huruf kecil, angka dan tanda hubung"
+        words = "teks"
+        low, high = spec.get("minLength"), spec.get("maxLength")
+        if low and low > 1 and high:
+            words += f" ({low}–{high} karakter)"
+        elif low and low > 1:
+            words += f" (minimal {low} karakter)"
+        elif high:
+            words += f" (maksimal {high} karakter)"
+        return words
+    if kind == "integer":
+        low, high = spec.get("minimum"), spec.get("maximum")
+        if low == EARLIEST_YEAR:
+            return "tahun (angka, mis. `2018`)"
+        words = "angka bulat tanpa titik ribuan"
+        if low is not None and high is not None:
+            words += f" ({low}–{high})"
+        elif low is not None:
+            words += f" (paling kecil {low})"
+        return words
+    if "anyOf" in spec:
+        kinds = {s.get("type") for s in spec["anyOf"]}
+        if kinds >= {"number", "string"}:
+            return "angka (titik untuk desimal), atau teks singkat bila bukan angka"
+    if kind == "number":
+        return "angka (titik untuk desimal)"
+    return "nilai"
+
+
+# Section heading and anchor for each nested model of the record.
+_SECTION_TITLES: dict[str, tuple[str, str]] = {
+    "Practice": ("Kolom utama", "kolom-utama"),
+    "Origin": ("Asal", "asal"),
+    "Milestone": ("Linimasa", "linimasa"),
+    "Actor": ("Pelaku", "pelaku"),
+    "Instrument": ("Instrumen", "instrumen"),
+    "Result": ("Hasil", "hasil"),
+    "Cost": ("Biaya", "biaya"),
+    "Discrepancy": ("Perbedaan data", "perbedaan-data"),
+    "Replication": ("Replikasi", "replikasi"),
+    "Source": ("Sumber", "sumber"),
+}
+
+# Where each nested model sits in a record, for the section's path column.
+_SECTION_PREFIX: dict[str, str] = {
+    "Practice": "",
+    "Origin": "asal.",
+    "Milestone": "linimasa[].",
+    "Actor": "pelaku[].",
+    "Instrument": "instrumen[].",
+    "Result": "hasil[].",
+    "Cost": "biaya[].",
+    "Discrepancy": "perbedaan_data[].",
+    "Replication": "replikasi[].",
+    "Source": "sumber[].",
+}
+
+
+def _table(
+    name: str, spec: dict[str, Any], defs: dict[str, Any], lists: list[_Vocabulary]
+) -> list[str]:
+    required = set(spec.get("required", []))
+    rows = [
+        "| Kolom | Wajib? | Isian | Arti | Contoh |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for key, prop in spec.get("properties", {}).items():
+        rows.append(
+            "| `{}` | {} | {} | {} | {} |".format(
+                _SECTION_PREFIX[name] + key,
+                "**wajib**" if key in required else "boleh kosong",
+                _kind(prop, defs, lists),
+                _cell(prop.get("description", "")),
+                _example(prop),
+            )
+        )
+    return rows
+
+
+def field_reference() -> str:
+    """The contributor field reference (Markdown), generated from the schema and vocab."""
+    schema = json_schema()
+    defs: dict[str, Any] = schema.get("$defs", {})
+    lists = _vocabularies()
+    missing = set(defs) - set(_SECTION_TITLES)
+    if missing:  # a new nested model needs a heading here; fail loudly in tests and CI
+        raise ValueError(f"schemadoc: no section title for {sorted(missing)}")
+    out = [
+        "<!-- Dihasilkan oleh `replika schema` dari generator/schema.py dan generator/vocab.py."
+        " Jangan disunting langsung: ubah kodenya lalu jalankan `replika schema`. -->",
+        "",
+        "# Referensi kolom catatan praktik",
+        "",
+        "Setiap catatan praktik adalah satu berkas `practices/<id>.yaml`. Halaman ini "
+        "menjelaskan setiap kolom: artinya, apa yang boleh ditulis, apakah wajib, dan "
+        "contohnya. Halaman ini dibuat otomatis dari definisi format yang juga dipakai "
+        "validator, jadi selalu sesuai dengan pemeriksaan `replika validate`.",
+        "",
+        "- **wajib**: kolom harus ada dan terisi; bila kosong, pemeriksaan gagal.",
+        "- **boleh kosong**: kolom boleh dihapus, dibiarkan kosong, atau untuk daftar ditulis `[]`.",
+        "- Kolom yang tidak ada di halaman ini tidak dikenal dan akan ditolak validator "
+        "(biasanya salah ketik).",
+        "- Templat dengan penjelasan di setiap baris: `practices/_templat.yaml`. "
+        "Contoh catatan lengkap: `practices/l2t2-kendari.yaml`.",
+        "",
+    ]
+    sections = [
+        ("Practice", schema),
+        *((name, defs[name]) for name in _SECTION_TITLES if name in defs),
+    ]
+    for name, spec in sections:
+        title, _anchor = _SECTION_TITLES[name]
+        out.append(f"## {title}")
+        out.append("")
+        if name != "Practice":
+            where = _SECTION_PREFIX[name].rstrip(".")
+            if where.endswith("[]"):
+                out.append(f"Setiap butir di `{where.removesuffix('[]')}` berisi kolom berikut.")
+            else:
+                out.append(f"Kolom di dalam `{where}`:")
+            out.append("")
+        out.extend(_table(name, spec, defs, lists))
+        out.append("")
+    out.append("## Daftar pilihan")
+    out.append("")
+    out.append(
+        "Kolom pilihan hanya menerima nilai di kolom kiri (persis seperti tertulis); "
+        "kolom kanan adalah label yang tampil di situs."
+    )
+    out.append("")
+    for found in lists:
+        out.append(f"### {found.title}")
+        out.append("")
+        if found.descriptions:
+            out.append("| Nilai | Label | Artinya |")
+            out.append("| --- | --- | --- |")
+            for slug, label in found.options.items():
+                out.append(
+                    f"| `{slug}` | {_cell(label)} | {_cell(found.descriptions.get(slug, ''))} |"
+                )
+        elif all(slug == label for slug, label in found.options.items()):
+            out.append("| Nilai |")
+            out.append("| --- |")
+            out.extend(f"| `{slug}` |" for slug in found.options)
+        else:
+            out.append("| Nilai | Label |")
+            out.append("| --- | --- |")
+            out.extend(f"| `{slug}` | {_cell(label)} |" for slug, label in found.options.items())
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
