@@ -12,9 +12,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.problems import Problem, format_problems
 from generator.project import Project, ProjectNotFound, find_project
+
+if TYPE_CHECKING:
+    from generator.model import Catalogue
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -106,6 +110,169 @@ def cmd_schema(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+# ----------------------------------------------------------------------------- new
+
+
+def cmd_new(args: argparse.Namespace, project: Project) -> int:
+    from generator.scaffold import (
+        MissingInput,
+        NewRecord,
+        ScaffoldError,
+        describe_draft,
+        new_record,
+    )
+
+    interactive = args.interaktif or (not args.no_input and sys.stdin.isatty())
+    raw = NewRecord(
+        title=args.judul or "",
+        region=args.daerah or "",
+        province=args.provinsi or "",
+        sector=args.sektor or "",
+        types=list(args.jenis or []),
+        record_id=args.id or "",
+        status=args.status or "",
+        evidence=args.tingkat_bukti or "",
+    )
+    try:
+        _request, draft = new_record(project, raw, interactive=interactive)
+    except ScaffoldError as err:
+        print(f"replika new: {err}", file=sys.stderr)
+        if isinstance(err, MissingInput):
+            print(
+                "Tanpa terminal, `replika new` butuh --judul, --daerah, --sektor dan --jenis "
+                "(lihat `replika new --help`), atau pakai --interaktif.",
+                file=sys.stderr,
+            )
+        return err.code
+    except EOFError:
+        print(
+            "\nreplika new: masukan berakhir sebelum semua pertanyaan terjawab; "
+            "tidak ada berkas yang dibuat.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if draft.errors:
+        report(draft.errors, "text")
+        print("replika new: berkas tidak dibuat karena masalah di atas.", file=sys.stderr)
+        return EXIT_INVALID
+    print(describe_draft(project, draft, draft.path.read_text(encoding="utf-8")))
+    return EXIT_OK
+
+
+# ----------------------------------------------------------------------------- from-issue
+
+
+def cmd_from_issue(args: argparse.Namespace, project: Project) -> int:
+    from generator.scaffold import ScaffoldError, from_issue, read_body
+
+    try:
+        draft = from_issue(project, read_body(args.source), record_id=args.id or "")
+    except ScaffoldError as err:
+        print(f"replika from-issue: {err}", file=sys.stderr)
+        return err.code
+    shown = project.display(draft.path)
+    print(f"✓ Dibuat: {shown} (valid)")
+    print(
+        "Langkah berikutnya: baca ulang berkas itu (terutama kode sumber dan `hasil`),\n"
+        f"jalankan `replika validate {shown}`, lalu buka pull request yang menyebut issue-nya."
+    )
+    return EXIT_OK
+
+
+# ----------------------------------------------------------------------------- build, serve
+
+
+def cmd_build(args: argparse.Namespace, project: Project) -> int:
+    from generator.site import BuildError, InvalidContent, build
+
+    try:
+        result = build(project, pdf=not args.tanpa_pdf, log=lambda msg: print(msg, file=sys.stderr))
+    except InvalidContent as err:
+        report(err.checked.problems, output_format(None))
+        print("replika build: situs tidak dibangun; `site/` tidak diubah.", file=sys.stderr)
+        return EXIT_INVALID
+    except BuildError as err:
+        print(f"replika build: {err}", file=sys.stderr)
+        print("replika build: `site/` tidak diubah.", file=sys.stderr)
+        return err.exit_code
+    print(
+        f"✓ situs dibangun di site/: {result.practices} praktik, {result.pages} halaman "
+        f"({result.seconds:.1f} dtk)."
+    )
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace, project: Project) -> int:
+    from generator.serve import serve
+
+    return serve(project, address=args.alamat, full=args.penuh)
+
+
+# ----------------------------------------------------------------------------- pdf, export
+
+
+def _output_dir(args: argparse.Namespace, project: Project, inside_site: str) -> Path:
+    """``--keluaran DIR``, else ``site/<inside_site>`` if ``site/`` was built by us."""
+    if args.keluaran:
+        return Path(args.keluaran).resolve()
+    site = project.site_dir
+    if (site / ".replika-build").is_file():
+        return site / inside_site
+    raise UsageError(
+        f"`{project.display(site)}/` belum dibangun oleh `replika build` (atau bukan buatan "
+        "Replika); jalankan `replika build` dulu, atau pilih folder dengan --keluaran FOLDER"
+    )
+
+
+def _catalogue_or_report(project: Project) -> Catalogue | None:
+    """The catalogue, or None after reporting the validation problems."""
+    from generator.model import build_catalogue
+    from generator.validate import check_project
+
+    checked = check_project(project)
+    if checked.problems:
+        report(checked.problems, output_format(None))
+        return None
+    return build_catalogue(checked, project)
+
+
+def cmd_pdf(args: argparse.Namespace, project: Project) -> int:
+    from generator.pdf import PdfError, write_pdfs
+
+    out_dir = _output_dir(args, project, "unduh")
+    catalogue = _catalogue_or_report(project)
+    if catalogue is None:
+        print("replika pdf: PDF tidak dibuat karena masalah di atas.", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        result = write_pdfs(
+            catalogue, project, out_dir, log=lambda msg: print(msg, file=sys.stderr)
+        )
+    except PdfError as err:
+        print(f"replika pdf: {err}", file=sys.stderr)
+        return err.exit_code
+    print(f"✓ {result.summary()}; ditulis ke {project.display(out_dir)}/")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, project: Project) -> int:
+    from generator.export import FORMATS, ExportError, write_open_data
+
+    out_dir = _output_dir(args, project, "data")
+    catalogue = _catalogue_or_report(project)
+    if catalogue is None:
+        print("replika export: data tidak ditulis karena masalah di atas.", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        written = write_open_data(catalogue, out_dir, args.format or FORMATS)
+    except ExportError as err:
+        print(f"replika export: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in written:
+        print(f"ditulis: {project.display(path)}")
+    return EXIT_OK
+
+
 # ----------------------------------------------------------------------------- parser
 
 
@@ -136,6 +303,109 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="tulis ulang JSON Schema dan referensi kolom dari kode")
     p.add_argument("--check", action="store_true", help="hanya periksa apakah sudah mutakhir")
     p.set_defaults(handler=cmd_schema)
+
+    p = sub.add_parser(
+        "new",
+        help="buat catatan praktik baru dari templat (tanya-jawab, atau lewat opsi)",
+        description="Membuat practices/<id>.yaml dari practices/_templat.yaml. Bertanya "
+        "(dalam bahasa Indonesia) bila dijalankan di terminal; tanpa terminal atau dengan "
+        "--no-input semua isian diambil dari opsi.",
+    )
+    p.add_argument("--judul", "--title", metavar="TEKS", help="judul praktik")
+    p.add_argument(
+        "--daerah", "--city", metavar="NAMA", help='kota/kabupaten asal, mis. "Kota Kendari"'
+    )
+    p.add_argument(
+        "--provinsi", "--province", metavar="NAMA", help="provinsi (bawaan: dari daftar daerah)"
+    )
+    p.add_argument("--sektor", "--sector", metavar="SEKTOR", help="sektor sanitasi")
+    p.add_argument(
+        "--jenis", "--type", metavar="JENIS", action="append", help="jenis praktik (boleh diulang)"
+    )
+    p.add_argument("--id", metavar="ID", help="id/nama berkas (bawaan: dari judul dan daerah)")
+    p.add_argument("--status", metavar="STATUS", help="berjalan, berhenti atau tidak-diketahui")
+    p.add_argument(
+        "--tingkat-bukti",
+        "--evidence",
+        dest="tingkat_bukti",
+        metavar="TINGKAT",
+        help="tingkat bukti",
+    )
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--no-input",
+        "--tanpa-tanya",
+        dest="no_input",
+        action="store_true",
+        help="jangan bertanya; semua isian wajib dari opsi",
+    )
+    mode.add_argument(
+        "--interaktif",
+        "--interactive",
+        dest="interaktif",
+        action="store_true",
+        help="bertanya walau masukan bukan terminal (mis. dari pipa)",
+    )
+    p.set_defaults(handler=cmd_new)
+
+    p = sub.add_parser(
+        "from-issue",
+        help="ubah isi issue «Usulan praktik baik» menjadi draf catatan",
+        description="Membaca teks issue dari formulir usulan (Markdown, mis. dari "
+        "`gh issue view N --json body -q .body`) dan menulis practices/<id>.yaml yang valid, "
+        "atau menyebut bagian formulir yang harus dilengkapi.",
+    )
+    p.add_argument(
+        "source",
+        nargs="?",
+        default="-",
+        metavar="BERKAS",
+        help="berkas teks issue, atau - untuk stdin (bawaan)",
+    )
+    p.add_argument("--id", metavar="ID", help="id/nama berkas (bawaan: dari judul dan daerah)")
+    p.set_defaults(handler=cmd_from_issue)
+
+    p = sub.add_parser("build", help="bangun situs ke site/ (validasi, halaman, pencarian)")
+    p.add_argument("--tanpa-pdf", action="store_true", help="lewati pembuatan PDF (lebih cepat)")
+    p.set_defaults(handler=cmd_build)
+
+    p = sub.add_parser("serve", help="pratinjau situs yang diperbarui otomatis saat catatan diubah")
+    p.add_argument(
+        "--alamat",
+        "-a",
+        default="127.0.0.1:8000",
+        metavar="HOST:PORT",
+        help="bawaan: 127.0.0.1:8000",
+    )
+    p.add_argument(
+        "--penuh", action="store_true", help="bangun ulang semua halaman setiap ada perubahan"
+    )
+    p.set_defaults(handler=cmd_serve)
+
+    p = sub.add_parser(
+        "pdf",
+        help="buat PDF katalog dan ringkasan per praktik (ke site/unduh/)",
+        description="Membuat katalog-replika.pdf dan praktik/<id>.pdf. Tanpa --keluaran, "
+        "ditulis ke site/unduh/ (hanya bila site/ dibangun oleh `replika build`). PDF yang "
+        "catatannya tidak berubah disalin dari .cache/pdf/.",
+    )
+    p.add_argument("--keluaran", "-o", metavar="FOLDER", help="folder tujuan")
+    p.set_defaults(handler=cmd_pdf)
+
+    p = sub.add_parser(
+        "export",
+        help="tulis data terbuka (practices.json, practices.csv)",
+        description="Menulis semua catatan praktik sebagai JSON dan/atau CSV. Tanpa "
+        "--keluaran, ditulis ke site/data/ (hanya bila site/ dibangun oleh `replika build`).",
+    )
+    p.add_argument(
+        "--format",
+        choices=("json", "csv"),
+        action="append",
+        help="json atau csv (boleh diulang; bawaan: keduanya)",
+    )
+    p.add_argument("--keluaran", "-o", metavar="FOLDER", help="folder tujuan")
+    p.set_defaults(handler=cmd_export)
 
     return parser
 

