@@ -26,3 +26,27 @@ def make_project(directory: Path, *, with_records: bool = False) -> Path:
 def project(tmp_path: Path) -> Path:
     """An empty project (registry but no records) in a temp dir."""
     return make_project(tmp_path / "proyek")
+
+
+@pytest.fixture(scope="session")
+def full_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project built once with a full `replika build` (PDFs, offline ZIP, data).
+
+    Shared by the PDF, offline-copy and open-data tests; tests that change
+    files work on their own copy of it.
+    """
+    import subprocess
+    import sys
+
+    from site_support import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("lengkap") / "proyek")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project

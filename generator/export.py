@@ -1,0 +1,169 @@
+"""Open data: every practice as JSON and as CSV (``site/data/``, ``replika export``).
+
+The files depend on the records only: practices are ordered by id, keys keep
+the schema's order, and nothing time-dependent (build time, git dates) goes
+in, so the same records always give byte-identical files.
+
+* ``practices.json``: a list of objects. Each is the record with its own
+  (Indonesian) keys exactly as the JSON Schema describes them, every key
+  present (``null`` or ``[]`` when the record leaves it out), preceded by two
+  convenience keys: ``id`` and ``title`` (= ``judul``).
+* ``practices.csv``: one row per practice, UTF-8, comma-separated. Lists of
+  short texts are joined with ``"; "``; lists of objects become a count
+  (``jumlah_*``) plus, where useful, their names joined with ``"; "``.
+  :data:`CSV_COLUMNS` is the documented column list.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from generator.model import Catalogue, start_year
+from generator.schema import Practice
+
+JSON_NAME = "practices.json"
+CSV_NAME = "practices.csv"
+FORMATS = ("json", "csv")
+LIST_SEPARATOR = "; "
+
+
+class ExportError(Exception):
+    """An output file exists but was not written by Replika: it is left alone."""
+
+
+def _tidy(value: Any) -> Any:
+    """Whole-number floats back to ints (``nilai: 325`` is read as 325.0 by the model)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_tidy(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _tidy(v) for k, v in value.items()}
+    return value
+
+
+def practice_object(practice: Practice) -> dict[str, Any]:
+    """One practice for ``practices.json``: ``id``, ``title``, then the record's own keys."""
+    record = _tidy(practice.model_dump(mode="json", by_alias=True))
+    return {"id": practice.id, "title": practice.title, **record}
+
+
+def practices_json(catalogue: Catalogue) -> str:
+    items = [practice_object(p) for p in sorted(catalogue.practices, key=lambda p: p.id)]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def _join(items: Iterable[Any]) -> str:
+    return LIST_SEPARATOR.join(" ".join(str(item).split()) for item in items)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else " ".join(str(value).split())
+
+
+Column = tuple[str, Callable[[Practice], Any]]
+
+CSV_COLUMNS: tuple[Column, ...] = (
+    ("id", lambda p: p.id),
+    ("judul", lambda p: p.title),
+    ("ringkasan", lambda p: p.summary),
+    ("masalah", lambda p: p.problem),
+    ("daerah", lambda p: p.origin.region),
+    ("provinsi", lambda p: p.origin.province),
+    ("sektor", lambda p: p.sector),
+    ("jenis", lambda p: _join(p.types)),
+    ("tahun_mulai", start_year),
+    ("status", lambda p: p.status),
+    ("tingkat_bukti", lambda p: p.evidence),
+    ("diperiksa", lambda p: p.checked),
+    ("langkah", lambda p: _join(p.steps)),
+    ("pelaku", lambda p: _join(a.name for a in p.actors)),
+    ("instrumen", lambda p: _join(i.title for i in p.instruments)),
+    ("pelajaran", lambda p: _join(p.lessons)),
+    ("syarat_keberhasilan", lambda p: _join(p.success_conditions)),
+    ("kesiapan", lambda p: _join(p.readiness)),
+    ("risiko", lambda p: _join(p.risks)),
+    ("replikasi_daerah", lambda p: _join(r.mentee for r in p.replications)),
+    ("terkait", lambda p: _join(p.related)),
+    ("tag", lambda p: _join(p.tags)),
+    ("sumber_url", lambda p: _join(s.url for s in p.sources)),
+    ("jumlah_linimasa", lambda p: len(p.timeline)),
+    ("jumlah_pelaku", lambda p: len(p.actors)),
+    ("jumlah_instrumen", lambda p: len(p.instruments)),
+    ("jumlah_hasil", lambda p: len(p.results)),
+    ("jumlah_biaya", lambda p: len(p.costs)),
+    ("jumlah_perbedaan_data", lambda p: len(p.discrepancies)),
+    ("jumlah_replikasi", lambda p: len(p.replications)),
+    ("jumlah_sumber", lambda p: len(p.sources)),
+)
+
+
+def practices_csv(catalogue: Catalogue) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([name for name, _ in CSV_COLUMNS])
+    for practice in sorted(catalogue.practices, key=lambda p: p.id):
+        writer.writerow([_text(get(practice)) for _, get in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def _looks_like_ours(path: Path, name: str) -> bool:
+    """An existing output may be replaced only if it is an earlier export of ours."""
+    try:
+        head = path.read_text(encoding="utf-8")[:4096]
+    except (OSError, UnicodeDecodeError):
+        return False
+    if name == CSV_NAME:
+        return head.startswith(",".join(name for name, _ in CSV_COLUMNS[:3]))
+    stripped = head.lstrip()
+    return stripped.startswith("[") and ('"title"' in head or stripped.startswith("[]"))
+
+
+def write_atomic(path: Path, content: str) -> bool:
+    """Write ``content`` via a temporary file and a rename; False if it was already there."""
+    data = content.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def write_open_data(
+    catalogue: Catalogue, out_dir: Path, formats: Iterable[str] = FORMATS
+) -> list[Path]:
+    """Write ``practices.json`` and/or ``practices.csv`` into ``out_dir``; their paths.
+
+    Refuses (``ExportError``) to replace a file of that name that does not look
+    like an earlier export.
+    """
+    outputs = {"json": (JSON_NAME, practices_json), "csv": (CSV_NAME, practices_csv)}
+    chosen = [outputs[f] for f in FORMATS if f in set(formats)]
+    for name, _ in chosen:
+        target = out_dir / name
+        if target.exists() and (not target.is_file() or not _looks_like_ours(target, name)):
+            raise ExportError(
+                f"`{target}` sudah ada dan bukan hasil `replika export`; berkas itu tidak "
+                "ditimpa. Pindahkan berkasnya atau pilih folder lain dengan --keluaran."
+            )
+    written = []
+    for name, make in chosen:
+        target = out_dir / name
+        write_atomic(target, make(catalogue))
+        written.append(target)
+    return written

@@ -1,0 +1,154 @@
+"""Open data read back as a user would: JSON and CSV against the YAML records."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+DATE_KEYS = {"tanggal", "mulai", "selesai", "tindak_lanjut", "diperiksa"}
+
+
+def replika(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def plain(value: Any, key: str = "") -> Any:
+    """A YAML value as JSON writes it: dates as text (``2016`` → ``"2016"``), text stripped."""
+    if isinstance(value, dict):
+        return {k: plain(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v, key) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if key in DATE_KEYS and isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+def yaml_records(project: Path) -> dict[str, dict[str, Any]]:
+    records = {}
+    for path in sorted((project / "practices").glob("*.yaml")):
+        if not path.name.startswith("_"):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            records[data["id"]] = plain(data)
+    return records
+
+
+def same(exported: Any, written: Any, where: str) -> None:
+    """``exported`` (JSON) holds exactly ``written`` (YAML); keys left out are null or []."""
+    if isinstance(written, dict):
+        assert isinstance(exported, dict), where
+        for key, value in written.items():
+            same(exported[key], value, f"{where}.{key}")
+        for key in set(exported) - set(written):
+            assert exported[key] in (None, []), f"{where}.{key}"
+    elif isinstance(written, list):
+        assert isinstance(exported, list) and len(exported) == len(written), where
+        for n, (a, b) in enumerate(zip(exported, written, strict=True)):
+            same(a, b, f"{where}[{n}]")
+    else:
+        assert exported == written and type(exported) is type(written), where
+
+
+@pytest.fixture(scope="module")
+def records(full_build: Path) -> dict[str, dict[str, Any]]:
+    return yaml_records(full_build)
+
+
+def test_json_holds_every_record_with_its_own_keys(full_build: Path, records: dict) -> None:
+    items = json.loads((full_build / "site" / "data" / "practices.json").read_text("utf-8"))
+    assert isinstance(items, list)
+    assert [item["id"] for item in items] == sorted(records)
+    schema = json.loads(
+        (full_build / "site" / "skema" / "praktik.schema.json").read_text(encoding="utf-8")
+    )
+    for item in items:
+        record = records[item["id"]]
+        assert item["title"] == record["judul"]
+        same({k: v for k, v in item.items() if k != "title"}, record, item["id"])
+        # Without the convenience key, each object is a valid record (published schema).
+        jsonschema.validate({k: v for k, v in item.items() if k != "title"}, schema)
+
+
+def test_csv_has_one_row_per_record(full_build: Path, records: dict) -> None:
+    text = (full_build / "site" / "data" / "practices.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["id"] for row in rows] == sorted(records)
+    for row in rows:
+        record = records[row["id"]]
+        assert row["judul"] == " ".join(record["judul"].split())
+        assert row["daerah"] == record["asal"]["daerah"]
+        assert row["provinsi"] == record["asal"]["provinsi"]
+        assert row["sektor"] == record["sektor"]
+        assert row["jenis"] == "; ".join(record["jenis"])
+        assert row["tahun_mulai"] == str(min(int(m["tanggal"][:4]) for m in record["linimasa"]))
+        assert int(row["jumlah_sumber"]) == len(record["sumber"])
+        assert int(row["jumlah_hasil"]) == len(record.get("hasil", []))
+        assert int(row["jumlah_replikasi"]) == len(record.get("replikasi", []))
+        assert row["sumber_url"].split("; ") == [s["url"] for s in record["sumber"]]
+        assert row["tag"] == "; ".join(record.get("tag", []))
+        assert len(row["langkah"].split("; ")) >= len(record["langkah"])
+
+
+def test_same_records_give_byte_identical_files(full_build: Path, tmp_path: Path) -> None:
+    # A second copy whose record files are written in reverse order (other
+    # mtimes and directory order), exported at another time to another place.
+    other = tmp_path / "lain"
+    shutil.copytree(full_build, other, ignore=shutil.ignore_patterns("site", ".cache", "practices"))
+    (other / "practices").mkdir()
+    for path in sorted((full_build / "practices").iterdir(), reverse=True):
+        shutil.copy(path, other / "practices" / path.name)
+    result = replika(other, "export", "--keluaran", str(tmp_path / "keluar"))
+    assert result.returncode == 0, result.stderr
+    for name in ("practices.json", "practices.csv"):
+        published = (full_build / "site" / "data" / name).read_bytes()
+        assert (tmp_path / "keluar" / name).read_bytes() == published, name
+
+
+def test_export_one_format(full_build: Path, tmp_path: Path) -> None:
+    result = replika(full_build, "export", "--format", "csv", "--keluaran", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["practices.csv"]
+
+
+def test_export_does_not_overwrite_a_foreign_file(full_build: Path, tmp_path: Path) -> None:
+    foreign = tmp_path / "practices.json"
+    foreign.write_text('{"punya": "orang lain"}\n', encoding="utf-8")
+    result = replika(full_build, "export", "--keluaran", str(tmp_path))
+    assert result.returncode == 2
+    assert "tidak ditimpa" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert foreign.read_text(encoding="utf-8") == '{"punya": "orang lain"}\n'
+    assert not (tmp_path / "practices.csv").exists()
+
+
+def test_open_data_page_links_files_licence_and_reference(full_build: Path) -> None:
+    page = full_build / "site" / "data-terbuka" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert "CC BY 4.0" in html
+    for link in ("../data/practices.json", "../data/practices.csv"):
+        assert f'href="{link}"' in html
+        assert (page.parent / link).resolve().is_file()
+    assert 'href="../skema/praktik.schema.json"' in html
+    assert (full_build / "site" / "skema" / "praktik.schema.json").is_file()
+    assert 'href="../kontribusi/referensi-kolom/"' in html

@@ -1,0 +1,301 @@
+"""The PDFs as a reader sees them: pages, bookmarks, text, fonts, page numbers.
+
+The catalogue and briefs come from one full `replika build` of a copy of the
+project (the `full_build` fixture); the text is read with poppler's
+`pdftotext`/`pdfinfo`/`pdffonts` and the bookmarks with pypdf.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+import yaml
+
+from generator.model import Catalogue, build_catalogue
+from generator.pdf import site_url
+from generator.project import Project
+from generator.render import format_date
+from generator.validate import check_project
+
+
+def catalogue_of(project: Path) -> Catalogue:
+    checked = check_project(Project(project))
+    assert checked.ok, checked.problems
+    return build_catalogue(checked, Project(project))
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=300, check=False)
+
+
+def replika(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run(sys.executable, "-m", "generator", *args, cwd=project)
+
+
+def text_of(
+    pdf: Path, first: int | None = None, last: int | None = None, *, layout: bool = False
+) -> str:
+    """pdftotext's text; ``layout`` keeps line-end hyphens (URLs wrap at their hyphens)."""
+    pages = ["-layout"] if layout else []
+    if first:
+        pages += ["-f", str(first)]
+    if last:
+        pages += ["-l", str(last)]
+    result = run("pdftotext", *pages, str(pdf), "-")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace: line breaks inside titles and URLs do not matter."""
+    return re.sub(r"\s+", "", text)
+
+
+def page_count(pdf: Path) -> int:
+    info = run("pdfinfo", str(pdf)).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def outline(pdf: Path) -> list[tuple[int, str, int]]:
+    """Bookmarks as (level, title, 1-based page)."""
+    reader = pypdf.PdfReader(pdf)
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items: list, level: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                found.append((level, item.title, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline, 1)
+    return found
+
+
+@pytest.fixture(scope="module")
+def catalogue(full_build: Path) -> Catalogue:
+    return catalogue_of(full_build)
+
+
+@pytest.fixture(scope="module")
+def catalogue_pdf(full_build: Path) -> Path:
+    path = full_build / "site" / "unduh" / "katalog-replika.pdf"
+    assert path.is_file()
+    return path
+
+
+def test_catalogue_has_cover_contents_every_practice_and_indexes(
+    catalogue_pdf: Path, catalogue: Catalogue
+) -> None:
+    pages = page_count(catalogue_pdf)
+    assert pages >= len(catalogue.practices) + 3  # cover, contents, one page per practice, index
+    info = run("pdfinfo", str(catalogue_pdf)).stdout
+    assert "(A4)" in info
+    cover = text_of(catalogue_pdf, 1, 1)
+    assert "Katalog" in cover
+    assert re.search(rf"Jumlah praktik:\s*{len(catalogue.practices)}\b", cover)
+    newest = max(catalogue.last_changed.values())
+    assert format_date(newest) in " ".join(cover.split())
+    assert "Halaman" not in cover  # no page furniture on the cover
+
+    whole = text_of(catalogue_pdf)
+    flat = squeeze(whole)
+    flat_layout = squeeze(text_of(catalogue_pdf, layout=True))
+    for practice in catalogue.practices:
+        assert squeeze(practice.title) in flat, practice.title
+        for source in practice.sources:
+            assert squeeze(source.url) in flat_layout, source.url
+    assert "Daftar Isi" in whole
+    assert "Indeks menurut sektor" in whole
+    assert "Indeks menurut provinsi" in whole
+    footers = re.findall(r"Halaman (\d+) dari (\d+)", whole)
+    assert {int(total) for _, total in footers} == {pages}
+    assert sorted({int(n) for n, _ in footers}) == list(range(2, pages + 1))
+
+
+def test_bookmarks_and_contents_page_numbers_agree(
+    catalogue_pdf: Path, catalogue: Catalogue
+) -> None:
+    marks = outline(catalogue_pdf)
+    top = {title: page for level, title, page in marks if level == 1}
+    assert "Daftar Isi" in top
+    assert "Indeks menurut sektor" in top and "Indeks menurut provinsi" in top
+    sections = {title for level, title, _ in marks if level == 2}
+    assert {"Ringkasan", "Langkah", "Daftar periksa kesiapan", "Sumber"} <= sections
+
+    first_practice = min(top[p.title] for p in catalogue.practices)
+    contents = squeeze(text_of(catalogue_pdf, 2, first_practice - 1))
+    for practice in catalogue.practices:
+        page = top[practice.title]  # a bookmark per practice, titled with the practice
+        # The practice starts on its bookmarked page, which carries its title ...
+        assert squeeze(practice.title) in squeeze(text_of(catalogue_pdf, page, page))
+        # ... and the table of contents gives that page number after a dotted leader.
+        entry = re.escape(squeeze(practice.title) + squeeze(practice.origin.region))
+        assert re.search(entry + r"\.*" + str(page) + r"(?!\d)", contents), practice.title
+
+
+def test_running_header_names_the_practice(catalogue_pdf: Path, catalogue: Catalogue) -> None:
+    top = {title: page for level, title, page in outline(catalogue_pdf) if level == 1}
+    starts = sorted(top.values())
+    checked = 0
+    for practice in catalogue.practices:
+        start = top[practice.title]
+        following = [p for p in starts if p > start]
+        if following and following[0] - start >= 2:  # the practice runs over 2+ pages
+            second = text_of(catalogue_pdf, start + 1, start + 1)
+            header = " ".join(second.split())[: len(practice.title) + 20]
+            assert " ".join(practice.title.split()) in header
+            checked += 1
+    assert checked > 0
+
+
+def test_fonts_are_embedded_noto(catalogue_pdf: Path, full_build: Path) -> None:
+    briefs = sorted((full_build / "site" / "unduh" / "praktik").glob("*.pdf"))
+    for pdf in [catalogue_pdf, briefs[0]]:
+        rows = run("pdffonts", str(pdf)).stdout.splitlines()[2:]
+        assert rows, "no fonts listed"
+        # Columns end with: emb sub uni object-ID generation.
+        assert all(row.split()[-5] == "yes" for row in rows), rows
+        assert any("Noto" in row for row in rows)
+
+
+def test_one_brief_per_practice_at_most_two_pages_with_stamp(
+    full_build: Path, catalogue: Catalogue
+) -> None:
+    base = site_url(Project(full_build))
+    folder = full_build / "site" / "unduh" / "praktik"
+    assert {p.name for p in folder.glob("*.pdf")} == {f"{p.id}.pdf" for p in catalogue.practices}
+    for practice in catalogue.practices:
+        pdf = folder / f"{practice.id}.pdf"
+        assert 1 <= page_count(pdf) <= 2, practice.id
+        text = text_of(pdf)
+        flat = squeeze(text)
+        assert squeeze(practice.title) in flat
+        url = f"{base}katalog/praktik/{practice.id}/"
+        assert squeeze(url) in squeeze(text_of(pdf, layout=True))
+        assert squeeze(format_date(catalogue.last_changed[practice.id])) in flat
+        assert "Halaman 1 dari" in text
+        assert "Daftar periksa kesiapan" in text
+
+
+def test_practice_page_links_to_its_brief(full_build: Path, catalogue: Catalogue) -> None:
+    practice = catalogue.practices[0]
+    page = full_build / "site" / "katalog" / "praktik" / practice.id / "index.html"
+    html = page.read_text(encoding="utf-8")
+    match = re.search(r'href="([^"]+\.pdf)"[^>]*>Unduh PDF', html)
+    assert match, "no 'Unduh PDF' link"
+    assert (page.parent / match.group(1)).resolve() == (
+        full_build / "site" / "unduh" / "praktik" / f"{practice.id}.pdf"
+    ).resolve()
+
+
+def test_briefs_come_from_cache_unless_their_record_changed(
+    full_build: Path, tmp_path: Path, catalogue: Catalogue
+) -> None:
+    project = tmp_path / "proyek"
+    shutil.copytree(full_build, project, ignore=shutil.ignore_patterns("site"))
+    out = tmp_path / "pdf"
+
+    again = replika(project, "pdf", "--keluaran", str(out))
+    assert again.returncode == 0, again.stderr
+    assert "0 ringkasan dibuat" in again.stdout
+    assert "PDF ringkasan dibuat" not in again.stderr
+    built = full_build / "site" / "unduh" / "praktik"
+    for practice in catalogue.practices:
+        name = f"{practice.id}.pdf"
+        assert (out / "praktik" / name).read_bytes() == (built / name).read_bytes()
+
+    changed = catalogue.practices[1].id
+    record = project / "practices" / f"{changed}.yaml"
+    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    data["ringkasan"] = "Diperbarui. " + data["ringkasan"]
+    record.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    once_more = replika(project, "pdf", "--keluaran", str(out))
+    assert once_more.returncode == 0, once_more.stderr
+    assert "1 ringkasan dibuat" in once_more.stdout
+    assert re.findall(r"PDF ringkasan dibuat: (\S+)", once_more.stderr) == [changed]
+    assert "Diperbarui." in text_of(out / "praktik" / f"{changed}.pdf")
+
+
+def _single_record_project(target: Path, summary_prefix: str = "", grow: int = 1) -> Path:
+    """A project with only l2t2-kendari (links to other records dropped)."""
+    from site_support import copy_project
+
+    project = copy_project(target)
+    for path in (project / "practices").glob("*.yaml"):
+        if not path.name.startswith("_") and path.name != "l2t2-kendari.yaml":
+            path.unlink()
+    record = project / "practices" / "l2t2-kendari.yaml"
+    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    data.pop("terkait", None)
+    for replication in data.get("replikasi", []):
+        replication.pop("praktik", None)
+    data["ringkasan"] = summary_prefix + data["ringkasan"]
+    for key in ("langkah", "hasil", "kesiapan", "pelajaran"):
+        data[key] = [copy.deepcopy(item) for _ in range(grow) for item in data[key]]
+    record.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return project
+
+
+def test_record_text_is_printed_as_text(tmp_path: Path) -> None:
+    hostile = "{{ 7*7 }} {% raw %} <b>tebal</b> <script>alert(1)</script> "
+    project = _single_record_project(tmp_path / "proyek", hostile)
+    result = replika(project, "pdf", "--keluaran", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = " ".join(text_of(tmp_path / "out" / "praktik" / "l2t2-kendari.pdf").split())
+    assert "{{ 7*7 }}" in text and "{% raw %}" in text
+    assert "<b>tebal</b>" in text and "<script>alert(1)</script>" in text
+
+
+def test_pdf_without_built_site_needs_an_output_folder(project: Path) -> None:
+    (project / "site").mkdir()
+    (project / "site" / "milik-orang-lain.txt").write_text("jangan ditimpa", "utf-8")
+    result = replika(project, "pdf")
+    assert result.returncode == 2
+    assert "--keluaran" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in (project / "site").iterdir()) == ["milik-orang-lain.txt"]
+
+
+def test_pdf_reports_invalid_records_without_traceback(project: Path, tmp_path: Path) -> None:
+    (project / "practices" / "rusak.yaml").write_text("id: rusak\njudul: [\n", "utf-8")
+    result = replika(project, "pdf", "--keluaran", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "rusak.yaml:" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_long_record_still_gets_a_two_page_brief(tmp_path: Path) -> None:
+    project = _single_record_project(tmp_path / "proyek", grow=4)
+    result = replika(project, "pdf", "--keluaran", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    brief = tmp_path / "out" / "praktik" / "l2t2-kendari.pdf"
+    assert page_count(brief) == 2
+    text = " ".join(text_of(brief).split())
+    assert "lagi di versi lengkap" in text  # what was left out is said, with the link
+    url = site_url(Project(project)) + "katalog/praktik/l2t2-kendari/"
+    assert url in squeeze(text_of(brief, layout=True))
+    # The catalogue keeps everything.
+    catalogue = " ".join(text_of(tmp_path / "out" / "katalog-replika.pdf").split())
+    assert "lagi di versi lengkap" not in catalogue
+
+
+def test_pdf_does_not_overwrite_a_foreign_file(tmp_path: Path) -> None:
+    project = _single_record_project(tmp_path / "proyek")
+    out = tmp_path / "out"
+    (out / "praktik").mkdir(parents=True)
+    foreign = out / "praktik" / "l2t2-kendari.pdf"
+    foreign.write_text("bukan PDF kami", encoding="utf-8")
+    result = replika(project, "pdf", "--keluaran", str(out))
+    assert result.returncode == 2
+    assert "bukan PDF buatan Replika" in result.stderr
+    assert foreign.read_text(encoding="utf-8") == "bukan PDF kami"
+    assert not (out / "katalog-replika.pdf").exists()
