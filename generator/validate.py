@@ -70,6 +70,9 @@ def record_paths(project: Project) -> tuple[list[Path], list[Problem]]:
     for path in sorted(project.practices_dir.iterdir()):
         if path.name.startswith(("_", ".")):
             continue
+        if path.suffix == ".yaml" and not path.is_dir():
+            paths.append(path)  # the common case: no display name needed
+            continue
         shown = project.display(path)
         if path.is_dir():
             problems.append(
@@ -104,8 +107,6 @@ def record_paths(project: Project) -> tuple[list[Path], list[Problem]]:
                     hint="Pindahkan keluar dari `practices/`, atau awali namanya dengan `_`.",
                 )
             )
-        else:
-            paths.append(path)
     return paths, problems
 
 
@@ -147,15 +148,18 @@ def _check_project(project: Project, only: Sequence[Path] | None) -> Checked:
         targets = paths
     else:
         targets = list(only)
-    wanted = {p.resolve() for p in targets}
-    everything = sorted({p.resolve(): p for p in [*paths, *targets]}.values(), key=lambda p: p.name)
-    loaded_files = [load_file(path, project.display(path)) for path in everything]
+    # Resolve each path once (a resolve is one lstat per path component).
+    root = project.root.resolve()
+    resolved = {p: p.resolve() for p in [*paths, *targets]}
+    wanted = {resolved[p] for p in targets}
+    everything = sorted({resolved[p]: p for p in [*paths, *targets]}.values(), key=lambda p: p.name)
+    loaded_files = [load_file(path, _display(path, resolved[path], root)) for path in everything]
     known_ids = {f.path.stem for f in loaded_files} | {
         f.data["id"] for f in loaded_files if f.data and isinstance(f.data.get("id"), str)
     }
     owner_of_id: dict[str, LoadedFile] = {}
     for loaded in loaded_files:
-        reporting = loaded.path.resolve() in wanted if only is not None else True
+        reporting = resolved[loaded.path] in wanted if only is not None else True
         practice = _check_schema(loaded)
         if reporting:
             checked.problems.extend(loaded.problems)
@@ -182,6 +186,14 @@ def _check_project(project: Project, only: Sequence[Path] | None) -> Checked:
     )
     checked.problems.sort()
     return checked
+
+
+def _display(path: Path, resolved: Path, root: Path) -> str:
+    """``Project.display(path)`` given ``path.resolve()`` and the resolved project root."""
+    try:
+        return resolved.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 # ----------------------------------------------------------------------------- registry
