@@ -302,6 +302,17 @@ _SYNTAX_HINTS = (
     ("expected a single document", "Satu berkas berisi satu praktik; hapus `---` tambahan."),
     ("found undefined alias", "Alias YAML (`*nama`) tidak dipakai dalam catatan praktik."),
     ("while scanning a quoted scalar", "Ada tanda kutip yang belum ditutup."),
+    (
+        "did not find expected alphabetic or numeric character",
+        "Teks yang diawali `*` atau `&` (mis. `**tebal**` di awal butir) harus diapit tanda"
+        " kutip ganda.",
+    ),
+    (
+        "did not find expected comment or line break",
+        "Ada teks yang tidak boleh berada di baris ini: setelah `>-` teks dimulai di baris"
+        " berikutnya (menjorok dua spasi), dan setelah tanda kutip penutup tidak boleh ada"
+        " teks lagi.",
+    ),
 )
 
 

@@ -155,6 +155,11 @@ class _Model(BaseModel):
     )
 
 
+MARKDOWN_NOTE = " Boleh memakai Markdown sebaris: `**tebal**`, `*miring*`, `[teks](https://...)`."
+"""Appended to the description of the fields the site renders as inline Markdown
+(``generator.render.MARKDOWN_FIELDS``; tests/test_schemadoc.py keeps the two in step)."""
+
+
 def F(alias: str, description: str, *, example: Any = None, **kw: Any) -> Any:  # noqa: N802
     """A field with its YAML name, its meaning in Indonesian and an example."""
     extra = {"examples": [example]} if example is not None else {}
@@ -354,8 +359,11 @@ class Practice(_Model):
         "Judul praktik (maks. 140 karakter).",
         example="Layanan Lumpur Tinja Terjadwal dimulai dari ASN",
     )
-    summary: LongText = F("ringkasan", "Satu paragraf ringkasan untuk pembaca yang sibuk.")
-    problem: LongText = F("masalah", "Masalah yang dipecahkan dan konteks daerah.")
+    summary: LongText = F(
+        "ringkasan",
+        "Satu paragraf ringkasan untuk pembaca yang sibuk." + MARKDOWN_NOTE,
+    )
+    problem: LongText = F("masalah", "Masalah yang dipecahkan dan konteks daerah." + MARKDOWN_NOTE)
     origin: Origin = F("asal", "Daerah asal praktik.")
     sector: Sector = F("sektor", "Sektor sanitasi.", example="air-limbah-domestik")
     types: Annotated[list[PracticeType], Field(min_length=1)] = F(
@@ -365,7 +373,7 @@ class Practice(_Model):
         "linimasa", "Tonggak waktu, urut dari yang terlama."
     )
     steps: Annotated[list[Text], Field(min_length=1)] = F(
-        "langkah", "Langkah-langkah melakukannya, berurutan."
+        "langkah", "Langkah-langkah melakukannya, berurutan." + MARKDOWN_NOTE
     )
     actors: Annotated[list[Actor], Field(min_length=1)] = F(
         "pelaku", "Lembaga yang terlibat dan perannya."
@@ -377,7 +385,9 @@ class Practice(_Model):
         "hasil", "Hasil terukur, masing-masing dengan sumber.", default_factory=list
     )
     costs: list[Cost] = F("biaya", "Biaya dan tarif dalam Rupiah.", default_factory=list)
-    lessons: Annotated[list[Text], Field(min_length=1)] = F("pelajaran", "Pelajaran yang dipetik.")
+    lessons: Annotated[list[Text], Field(min_length=1)] = F(
+        "pelajaran", "Pelajaran yang dipetik." + MARKDOWN_NOTE
+    )
     success_conditions: list[Text] = F(
         "syarat_keberhasilan", "Kondisi yang membuat praktik berhasil.", default_factory=list
     )

@@ -237,6 +237,10 @@ def field_reference() -> str:
         "(biasanya salah ketik).",
         "- Templat dengan penjelasan di setiap baris: `practices/_templat.yaml`. "
         "Contoh catatan lengkap: `practices/l2t2-kendari.yaml`.",
+        "- Hanya kolom yang menyebut *Markdown sebaris* yang mengubah `**tebal**`, `*miring*` "
+        "dan `[teks](https://...)` menjadi huruf tebal, miring dan tautan; kolom lain tampil "
+        "apa adanya, dan HTML selalu tampil sebagai teks biasa. Lihat "
+        "[huruf tebal, miring dan tautan](index.md#huruf-tebal-miring-dan-tautan).",
         "",
     ]
     sections = [

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from generator.load import FieldPath, LoadedFile, format_field, load_file
 from generator.problems import Problem, did_you_mean, suggestion
 from generator.project import Project
-from generator.schema import DATE_PATTERN, Practice
+from generator.schema import DATE_PATTERN, ID_PATTERN, Practice
 from generator.vocab import PROVINCES
 
 _DATE_RE = re.compile(DATE_PATTERN)
@@ -513,7 +513,10 @@ def _check_record(
                 ("id",),
                 "id-filename",
                 f"id `{record_id}` tidak sama dengan nama berkas `{stem}`",
-                f"Samakan: ubah id menjadi `{stem}` atau nama berkas menjadi `{record_id}.yaml`.",
+                f"Samakan: ubah id menjadi `{stem}` atau nama berkas menjadi `{record_id}.yaml`."
+                if re.fullmatch(ID_PATTERN, stem)
+                else f"Ganti nama berkas menjadi `{record_id}.yaml` (nama berkas hanya boleh"
+                " huruf kecil, angka dan tanda hubung).",
             )
         )
     origin = _text(_get(data, "asal", "daerah"))
@@ -637,8 +640,11 @@ def _check_sources(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
     for loc, ref in _source_refs(data):
         if ref not in codes:
             close = did_you_mean(ref, codes)
+            register = "daftarkan di bagian `sumber` paling bawah (kode, judul, penerbit, url)"
             hint = (
-                f"Maksud Anda `{close}`?" if close else "Tambahkan sumber itu ke daftar `sumber`."
+                f"Bila salah ketik, maksud Anda `{close}`? Bila ini sumber lain, {register}."
+                if close
+                else f"Bila ini sumber baru, {register}; bila salah ketik, samakan kodenya."
             )
             out.append(
                 loaded.problem(

@@ -130,3 +130,19 @@ def test_issue_form_offers_the_closed_lists() -> None:
             assert options and len(options) == len(set(options))
             # from-issue splits multiple answers on commas
             assert all("," not in o for o in options)
+
+
+def test_reference_names_exactly_the_fields_rendered_as_markdown() -> None:
+    """The guide and the field reference promise Markdown only where the site renders it."""
+    from generator.render import MARKDOWN_FIELDS
+    from generator.schema import MARKDOWN_NOTE
+
+    noted = {
+        name
+        for name, prop in Practice.model_json_schema(by_alias=True)["properties"].items()
+        if MARKDOWN_NOTE.strip() in prop.get("description", "")
+    }
+    assert noted == set(MARKDOWN_FIELDS)
+    guide = (ROOT / "docs" / "kontribusi" / "index.md").read_text(encoding="utf-8")
+    for name in MARKDOWN_FIELDS:
+        assert f"`{name}`" in guide.split("### Huruf tebal, miring dan tautan")[1].split("###")[0]
