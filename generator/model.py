@@ -117,9 +117,18 @@ class Catalogue:
         """Replications where ``region`` is the mentee."""
         return [link for link in self.replications if link.mentee == region]
 
+    @cached_property
+    def _referrers(self) -> dict[str, list[Practice]]:
+        """Practice id → practices listing it as related, in catalogue order, each once."""
+        index: dict[str, list[Practice]] = defaultdict(list)
+        for practice in self.practices:
+            for pid in dict.fromkeys(practice.related):
+                index[pid].append(practice)
+        return dict(index)
+
     def referenced_by(self, practice_id: str) -> list[Practice]:
         """Practices that list ``practice_id`` as related (the reverse links)."""
-        return [p for p in self.practices if practice_id in p.related]
+        return list(self._referrers.get(practice_id, ()))
 
     def newest(self, count: int = 5) -> list[Practice]:
         """Practices whose record changed most recently."""

@@ -29,7 +29,7 @@ from typing import Any
 import markdown as markdown_lib
 import nh3
 import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
 
 from generator import vocab
@@ -112,6 +112,10 @@ def abbreviate(markup: str) -> Markup:
     ``markup`` must already be safe (escaped or sanitised); only text between
     tags is touched, and never text already inside an ``<abbr>``.
     """
+    if not _acronym_re().search(str(markup)):
+        # Tag characters are neither word characters nor hyphens, so no match in
+        # the whole string means no match in any of its text parts either.
+        return Markup(str(markup))
     terms = _terms_by_acronym()
     out: list[str] = []
     inside_abbr = 0
@@ -235,14 +239,26 @@ def relative_url(target: str, current: str) -> str:
     path, _, fragment = target.partition("#")
     base = current.rstrip("/") or "."
     if path in ("", "/"):
-        rel = posixpath.relpath(".", base) + "/"
+        rel = _relpath(".", base) + "/"
     else:
-        rel = posixpath.relpath(path.rstrip("/"), base)
+        rel = _relpath(path.rstrip("/"), base)
         if path.endswith("/"):
             rel += "/"
-    if rel == "./":
-        rel = "./"
     return rel + (f"#{fragment}" if fragment else "")
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for two site-root-relative paths, without ``os.getcwd()``."""
+    if path.startswith("/") or start.startswith("/") or ".." in path or ".." in start:
+        return posixpath.relpath(path, start)
+    to = [part for part in path.split("/") if part and part != "."]
+    here = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for a, b in zip(to, here, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
 # ----------------------------------------------------------------------------- site paths
@@ -303,12 +319,18 @@ def make_environment() -> Environment:
     return env
 
 
+_SAFE_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's emitter when PyYAML was built with it (same output, much faster)."""
+
+
 def front_matter(meta: dict[str, Any]) -> Markup:
     """YAML front matter. Values are HTML-escaped: the theme prints them unescaped."""
     escaped = {
         k: html.escape(plain(v), quote=True) if isinstance(v, str) else v for k, v in meta.items()
     }
-    body = yaml.safe_dump(escaped, allow_unicode=True, sort_keys=False, width=10_000)
+    body = yaml.dump(
+        escaped, Dumper=_SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=10_000
+    )
     return Markup(f"---\n{body}---\n")
 
 
@@ -342,9 +364,10 @@ def render_site(catalogue: Catalogue, *, index_text: bool = True) -> list[Page]:
     """Every generated page of the site, from the catalogue alone."""
     env = make_environment()
     pages: list[Page] = []
+    loaded: dict[str, Template] = {}
 
     def add(template: str, url: str, *, path: str | None = None, **context: Any) -> None:
-        tpl = env.get_template(template)
+        tpl = loaded.get(template) or loaded.setdefault(template, env.get_template(template))
         here = url
 
         def link(target: str) -> str:
