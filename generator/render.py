@@ -360,9 +360,16 @@ class Page:
     content: str
 
 
-def render_site(catalogue: Catalogue, *, index_text: bool = True) -> list[Page]:
-    """Every generated page of the site, from the catalogue alone."""
-    env = make_environment()
+def render_site(
+    catalogue: Catalogue, *, index_text: bool = True, reuse: bool = False
+) -> list[Page]:
+    """Every generated page of the site, from the catalogue alone.
+
+    ``reuse=True`` (``replika serve``) keeps the rendered pages in memory and
+    returns a page again without rendering it when everything it shows is
+    unchanged (see :func:`_practice_key` and :func:`_listing_key`).
+    """
+    env = _environment()
     pages: list[Page] = []
     loaded: dict[str, Template] = {}
 
@@ -378,22 +385,24 @@ def render_site(catalogue: Catalogue, *, index_text: bool = True) -> list[Page]:
 
     anchors = tag_anchors(catalogue)
     env.globals["tag_anchor"] = lambda tag: anchors[tag.lower()]
-    templates = _templates_signature()
+    templates = _templates_signature() if reuse else ""
     for practice in catalogue.practices:
         related = related_practices(catalogue, practice)
         last_changed = catalogue.last_changed.get(practice.id, practice.checked)
-        key = _practice_key(
-            catalogue,
-            practice,
-            related,
-            last_changed,
-            index_text,
-            templates + json.dumps([anchors[t.lower()] for t in practice.tags]),
-        )
-        cached = _PRACTICE_PAGES.get(practice.id)
-        if cached and cached[0] == key:
-            pages.append(cached[1])
-            continue
+        key = ""
+        if reuse:
+            key = _practice_key(
+                catalogue,
+                practice,
+                related,
+                last_changed,
+                index_text,
+                templates + json.dumps([anchors[t.lower()] for t in practice.tags]),
+            )
+            cached = _PRACTICE_PAGES.get(practice.id)
+            if cached and cached[0] == key:
+                pages.append(cached[1])
+                continue
         add(
             "praktik.md.j2",
             practice_url(practice.id),
@@ -404,7 +413,12 @@ def render_site(catalogue: Catalogue, *, index_text: bool = True) -> list[Page]:
             last_changed=last_changed,
             index_words=search_terms(practice) if index_text else "",
         )
-        _PRACTICE_PAGES[practice.id] = (key, pages[-1])
+        if reuse:
+            _PRACTICE_PAGES[practice.id] = (key, pages[-1])
+    listing_key = _listing_key(catalogue, templates) if reuse else ""
+    if reuse and _LISTING_PAGES and _LISTING_PAGES[0] == listing_key:
+        return pages + _LISTING_PAGES[1]
+    first_listing = len(pages)
     listed_provinces = set(catalogue.by_province())
     for region in catalogue.regions_involved():
         add(
@@ -422,6 +436,8 @@ def render_site(catalogue: Catalogue, *, index_text: bool = True) -> list[Page]:
     for name in ("sektor", "jenis", "provinsi", "tahun", "replikasi", "tag", "glosarium"):
         add(f"{name}.md.j2", f"{GENERATED_DIR}/{name}/")
     add("beranda.md.j2", "", path=f"{PARTS_DIR}/beranda.md")
+    if reuse:
+        _LISTING_PAGES[:] = [listing_key, pages[first_listing:]]
     return pages
 
 
@@ -446,6 +462,15 @@ def tag_anchors(catalogue: Catalogue) -> dict[str, str]:
 
 _PRACTICE_PAGES: dict[str, tuple[str, Page]] = {}
 """Rendered practice pages by id with the key of everything they show (``serve``)."""
+
+_LISTING_PAGES: list[Any] = []
+"""``[key, pages]``: every page that is not a practice page, and the key they were made for."""
+
+
+@cache
+def _environment() -> Environment:
+    """One Jinja environment per process; it recompiles a template whose file changed."""
+    return make_environment()
 
 
 def _templates_signature() -> str:
@@ -481,6 +506,34 @@ def _practice_key(
         templates,
     ]
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
+
+
+def _listing_key(catalogue: Catalogue, templates: str) -> str:
+    """Everything the pages other than practice pages show (region, index and listing pages).
+
+    They read, of each practice in catalogue order, only its id, title, origin,
+    sector, types, tags, start year, check date, change date and replications,
+    plus the region registry; a change elsewhere in a record leaves them as
+    they are.
+    """
+    parts = [
+        [
+            p.id,
+            p.title,
+            p.origin.model_dump(mode="json"),
+            p.sector,
+            list(p.types),
+            list(p.tags),
+            start_year(p),
+            str(p.checked),
+            catalogue.last_changed.get(p.id, ""),
+            [r.model_dump(mode="json") for r in p.replications],
+        ]
+        for p in catalogue.practices
+    ]
+    regions = {name: r.model_dump(mode="json") for name, r in catalogue.regions.items()}
+    body = json.dumps([parts, regions, templates], ensure_ascii=False, default=str)
+    return hashlib.sha256(body.encode()).hexdigest()
 
 
 def year_span(practice: Practice) -> str:

@@ -21,21 +21,28 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.project import Project
+
+if TYPE_CHECKING:
+    from generator.validate import RecordCache
 
 DEBOUNCE_SECONDS = 0.3
 
 
-def regenerate(project: Project) -> bool:
-    """Validate and write the generated pages; report problems instead of raising."""
+def regenerate(project: Project, cache: RecordCache | None = None) -> bool:
+    """Validate and write the generated pages; report problems instead of raising.
+
+    ``serve`` passes the same ``cache`` every time, so a save re-reads only the
+    changed records and re-renders only the pages that show what changed.
+    """
     from generator.cli import output_format, report
     from generator.site import BuildError, InvalidContent, generate
 
     started = time.monotonic()
     try:
-        _, stats = generate(project)
+        _, stats = generate(project, cache=cache)
     except InvalidContent as err:
         report(err.checked.problems, output_format(None))
         print(
@@ -110,14 +117,17 @@ def serve(project: Project, *, address: str = "127.0.0.1:8000", full: bool = Fal
     """Generate once, then run MkDocs' live-reload server with our watcher beside it."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    if not regenerate(project):
+    from generator.validate import RecordCache
+
+    cache = RecordCache()
+    if not regenerate(project, cache):
         print("replika serve: perbaiki catatan di atas lalu jalankan lagi.", file=sys.stderr)
         return 1
     _show_mkdocs_log()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
     os.chdir(project.root)  # like `mkdocs serve`; snippets paths are relative to it
     templates = Path(__file__).parent / "templates"
-    observer = _watch([project.practices_dir, templates], lambda: regenerate(project))
+    observer = _watch([project.practices_dir, templates], lambda: regenerate(project, cache))
     overrides = project.root / "overrides"
     host, _, port = address.rpartition(":")
     print(

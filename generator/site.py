@@ -31,7 +31,7 @@ from pathlib import Path
 from generator.model import Catalogue, build_catalogue
 from generator.project import Project
 from generator.render import GENERATED_DIR, Page, render_site
-from generator.validate import Checked, check_project
+from generator.validate import Checked, RecordCache, check_project
 
 MANIFEST_NAME = ".replika-manifest.json"
 MARKER_NAME = ".replika-build"
@@ -181,19 +181,26 @@ def _prune_empty(directory: Path, stop: Path) -> None:
 # ----------------------------------------------------------------------------- stages
 
 
-def check(project: Project) -> Checked:
+def check(project: Project, *, cache: RecordCache | None = None) -> Checked:
     """Validate every record; ``InvalidContent`` when any problem was found."""
-    checked = check_project(project)
+    checked = check_project(project, cache=cache)
     if checked.problems:
         raise InvalidContent(checked)
     return checked
 
 
-def generate(project: Project, *, index_text: bool = True) -> tuple[Catalogue, WriteStats]:
-    """Validate, build the catalogue and write the generated Markdown."""
-    checked = check(project)
+def generate(
+    project: Project, *, index_text: bool = True, cache: RecordCache | None = None
+) -> tuple[Catalogue, WriteStats]:
+    """Validate, build the catalogue and write the generated Markdown.
+
+    With a ``cache`` (``replika serve``) the work is incremental: only record
+    files whose bytes changed are read and schema-checked again, and only
+    pages whose inputs changed are rendered again. The result is the same.
+    """
+    checked = check(project, cache=cache)
     catalogue = build_catalogue(checked, project)
-    pages = render_site(catalogue, index_text=index_text)
+    pages = render_site(catalogue, index_text=index_text, reuse=cache is not None)
     return catalogue, write_generated(project, pages)
 
 

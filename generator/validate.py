@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -127,13 +128,53 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_project(project: Project, only: Sequence[Path] | None = None) -> Checked:
+@dataclass
+class RecordCache:
+    """Per-file results of reading and schema-checking, reused while a file is unchanged.
+
+    ``replika serve`` keeps one across regenerations so that a save re-reads
+    only the files whose bytes changed. Entries map a resolved path to the
+    digest of the bytes read, the loaded file (schema problems included) and
+    the practice. Cross-record checks are never cached.
+    """
+
+    entries: dict[Path, tuple[str, LoadedFile, Practice | None]] = field(default_factory=dict)
+
+
+def check_project(
+    project: Project, only: Sequence[Path] | None = None, *, cache: RecordCache | None = None
+) -> Checked:
     """Validate every record (or only ``only``); see :func:`_check_project`."""
     with _gc_paused():
-        return _check_project(project, only)
+        return _check_project(project, only, cache)
 
 
-def _check_project(project: Project, only: Sequence[Path] | None) -> Checked:
+def _load_checked(
+    path: Path, resolved: Path, display: str, cache: RecordCache | None
+) -> tuple[LoadedFile, Practice | None]:
+    """Load and schema-check one file, or reuse the cached result for the same bytes."""
+    if cache is None:
+        loaded = load_file(path, display)
+        return loaded, _check_schema(loaded)
+    try:
+        digest = hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
+    except OSError:
+        digest = ""  # unreadable: load_file reports it; never cached
+    entry = cache.entries.get(resolved)
+    if digest and entry is not None and entry[0] == digest and entry[1].path == path:
+        return entry[1], entry[2]
+    loaded = load_file(path, display)
+    practice = _check_schema(loaded)
+    if digest:
+        cache.entries[resolved] = (digest, loaded, practice)
+    else:
+        cache.entries.pop(resolved, None)
+    return loaded, practice
+
+
+def _check_project(
+    project: Project, only: Sequence[Path] | None, cache: RecordCache | None = None
+) -> Checked:
     """Validate every record (or only ``only``), with cross-record checks against all.
 
     Cross-record checks read the raw data, so a record with schema errors still
@@ -153,14 +194,21 @@ def _check_project(project: Project, only: Sequence[Path] | None) -> Checked:
     resolved = {p: p.resolve() for p in [*paths, *targets]}
     wanted = {resolved[p] for p in targets}
     everything = sorted({resolved[p]: p for p in [*paths, *targets]}.values(), key=lambda p: p.name)
-    loaded_files = [load_file(path, _display(path, resolved[path], root)) for path in everything]
+    results = [
+        _load_checked(path, resolved[path], _display(path, resolved[path], root), cache)
+        for path in everything
+    ]
+    if cache is not None and only is None:
+        current = {resolved[path] for path in everything}
+        for gone in set(cache.entries) - current:
+            del cache.entries[gone]
+    loaded_files = [loaded for loaded, _practice in results]
     known_ids = {f.path.stem for f in loaded_files} | {
         f.data["id"] for f in loaded_files if f.data and isinstance(f.data.get("id"), str)
     }
     owner_of_id: dict[str, LoadedFile] = {}
-    for loaded in loaded_files:
+    for loaded, practice in results:
         reporting = resolved[loaded.path] in wanted if only is not None else True
-        practice = _check_schema(loaded)
         if reporting:
             checked.problems.extend(loaded.problems)
             if loaded.data is not None:

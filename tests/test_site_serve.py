@@ -69,3 +69,75 @@ def test_serve_refreshes_after_a_record_edit(tmp_path: Path) -> None:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=20)
         log.close()
+
+
+def _katalog(project: Path) -> dict[str, bytes]:
+    """Every generated file under ``docs/katalog/`` (the manifest left out), by path."""
+    area = project / "docs" / "katalog"
+    return {
+        p.relative_to(area).as_posix(): p.read_bytes()
+        for p in sorted(area.rglob("*"))
+        if p.is_file() and p.name != ".replika-manifest.json"
+    }
+
+
+def _full_render(project: Path) -> dict[str, bytes]:
+    """What a fresh, non-incremental render of ``project`` produces, by path in ``katalog/``."""
+    from generator.model import build_catalogue
+    from generator.project import find_project
+    from generator.render import render_site
+    from generator.validate import check_project
+
+    found = find_project(project)
+    checked = check_project(found)
+    assert not checked.problems
+    pages = render_site(build_catalogue(checked, found))
+    return {p.path.removeprefix("katalog/"): p.content.encode("utf-8") for p in pages}
+
+
+def test_incremental_regeneration_matches_a_full_render(tmp_path: Path) -> None:
+    """Serve's incremental regeneration writes exactly what a full render would."""
+    import pytest
+
+    from generator.project import find_project
+    from generator.site import InvalidContent, generate
+    from generator.validate import RecordCache
+
+    project = copy_project(tmp_path / "p")
+    found = find_project(project)
+    cache = RecordCache()
+    generate(found, cache=cache)
+    assert _katalog(project) == _full_render(project)
+
+    practices = project / "practices"
+    record = practices / "l2t2-kendari.yaml"
+    original = record.read_text(encoding="utf-8")
+
+    def edit(path: Path, text: str) -> None:
+        path.write_text(text, encoding="utf-8")
+        generate(found, cache=cache)
+        assert _katalog(project) == _full_render(project)
+
+    # a summary edit (only its own page shows it)
+    edit(record, original.replace("\nringkasan: ", "\nringkasan: Diperbarui. ", 1))
+    # a title edit that keeps the catalogue order: listing, region and related pages show it
+    edit(record, original.replace("(L2T2) Kota Kendari", "(L2T2) Pratinjau Kota Kendari", 1))
+    related = _katalog(project)["praktik/instruksi-wali-kota-l2t2-kendari.md"]
+    assert "Pratinjau Kota Kendari" in related.decode()
+    assert "Pratinjau Kota Kendari" in _katalog(project)["sektor.md"].decode()
+    # an invalid record stops regeneration; the last good pages stay
+    record.write_text(original.replace("sektor: air-limbah-domestik", "sektor: x"), "utf-8")
+    before = _katalog(project)
+    with pytest.raises(InvalidContent):
+        generate(found, cache=cache)
+    assert _katalog(project) == before
+    edit(record, original)
+    # a new record, then its removal
+    added = practices / "salinan-uji.yaml"
+    copied = (practices / "bank-sampah-malang.yaml").read_text(encoding="utf-8")
+    copied = copied.replace("id: bank-sampah-malang", "id: salinan-uji")
+    edit(added, copied.replace("\njudul: Bank Sampah Malang", "\njudul: Salinan Bank Sampah"))
+    assert "praktik/salinan-uji.md" in _katalog(project)
+    added.unlink()
+    generate(found, cache=cache)
+    assert _katalog(project) == _full_render(project)
