@@ -195,6 +195,13 @@ def cmd_build(args: argparse.Namespace, project: Project) -> int:
         print(f"replika build: {err}", file=sys.stderr)
         print("replika build: `site/` tidak diubah.", file=sys.stderr)
         return err.exit_code
+    if result.up_to_date:
+        print(
+            f"✓ situs di site/ sudah mutakhir: {result.practices} praktik, {result.pages} "
+            f"halaman; tidak ada yang berubah, MkDocs dan Pagefind dilewati "
+            f"({result.seconds:.1f} dtk)."
+        )
+        return EXIT_OK
     print(
         f"✓ situs dibangun di site/: {result.practices} praktik, {result.pages} halaman "
         f"({result.seconds:.1f} dtk)."

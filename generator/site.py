@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.model import Catalogue, build_catalogue
 from generator.project import Project
@@ -69,6 +70,8 @@ class BuildResult:
     practices: int
     stats: WriteStats
     seconds: float
+    up_to_date: bool = False
+    """True when nothing MkDocs or the indexer reads had changed: ``site/`` was kept."""
 
 
 # ----------------------------------------------------------------------------- generated area
@@ -307,6 +310,100 @@ def swap_in(staging: Path, site: Path, work: Path) -> None:
         shutil.rmtree(retired, ignore_errors=True)
 
 
+# ----------------------------------------------------------------------------- no-op builds
+
+STATE_NAME = "replika-build.json"
+"""In ``.cache/``: the digest of the inputs of the last successful build and of its ``site/``."""
+
+_TOOLS = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pagefind", "weasyprint")
+"""Packages whose version shapes the built site."""
+
+
+def _hash_tree(digest: Any, folder: Path, root: Path) -> None:
+    """Every file below ``folder``: its path relative to ``root`` and its bytes."""
+    if not folder.is_dir():
+        digest.update(f"-{folder.relative_to(root).as_posix()}\0".encode())
+        return
+    for current, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            path = Path(current, name)
+            digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def inputs_digest(project: Project, *, pdf: bool) -> str:
+    """A digest of everything MkDocs, the indexer and the downloads read.
+
+    ``docs/`` (generated pages included), ``mkdocs.yml``, ``overrides/``, the
+    records, the generator package itself (hooks, templates, assets) and the
+    versions of the build tools; ``pdf`` because ``--tanpa-pdf`` builds less.
+    """
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    versions = []
+    for name in _TOOLS:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=-")
+    digest.update(json.dumps([sys.version, versions, pdf]).encode())
+    digest.update(project.config_file.read_bytes())
+    for folder in (project.docs_dir, project.root / "overrides", project.practices_dir):
+        _hash_tree(digest, folder, project.root)
+    package = Path(__file__).resolve().parent
+    _hash_tree(digest, package, package.parent)
+    return digest.hexdigest()
+
+
+def site_digest(site: Path) -> str:
+    """A digest of the files in ``site/`` (path, size, modification time)."""
+    digest = hashlib.sha256()
+    for current, dirs, files in os.walk(site):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(current, name)
+            info = path.lstat()
+            rel = path.relative_to(site).as_posix()
+            digest.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _state_file(project: Project) -> Path:
+    return project.root / WORK_DIR / STATE_NAME
+
+
+def site_is_up_to_date(project: Project, inputs: str) -> bool:
+    """``site/`` is ours, intact, and was built from exactly these inputs."""
+    site = project.site_dir
+    if not (site / MARKER_NAME).is_file():
+        return False
+    try:
+        state = json.loads(_state_file(project).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(state, dict) or state.get("masukan") != inputs:
+        return False
+    return bool(state.get("situs") == site_digest(site))
+
+
+def _record_build(project: Project, inputs: str) -> None:
+    """Remember what the ``site/`` just swapped in was built from (for the next no-op)."""
+    state = {"masukan": inputs, "situs": site_digest(project.site_dir)}
+    target = _state_file(project)
+    tmp = target.with_name(f".{target.name}{TMP_SUFFIX}")
+    tmp.write_text(json.dumps(state) + "\n", encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def _forget_build(project: Project) -> None:
+    _state_file(project).unlink(missing_ok=True)
+
+
+# ----------------------------------------------------------------------------- build
+
+
 def build(
     project: Project, *, pdf: bool = True, log: Callable[[str], None] | None = None
 ) -> BuildResult:
@@ -322,6 +419,17 @@ def build(
     )
     work = project.root / WORK_DIR
     work.mkdir(exist_ok=True)
+    inputs = inputs_digest(project, pdf=pdf)
+    if site_is_up_to_date(project, inputs):
+        say("situs sudah mutakhir: tidak ada yang berubah sejak build terakhir")
+        return BuildResult(
+            pages=len(list(site.rglob("index.html"))),
+            practices=len(catalogue.practices),
+            stats=stats,
+            seconds=time.monotonic() - started,
+            up_to_date=True,
+        )
+    _forget_build(project)
     staging = Path(tempfile.mkdtemp(prefix="site-baru-", dir=work))
     try:
         mkdocs_build(project, staging)
@@ -331,6 +439,7 @@ def build(
         (staging / MARKER_NAME).write_text(json.dumps(marker) + "\n", encoding="utf-8")
         _check_site_is_ours(site)
         swap_in(staging, site, work)
+        _record_build(project, inputs)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)

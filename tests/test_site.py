@@ -286,11 +286,33 @@ def test_no_op_rebuild_rewrites_nothing_and_removed_record_disappears(tmp_path: 
     assert replika(project, "build", "--tanpa-pdf").returncode == 0
     area = project / "docs/katalog"
     before = {p: p.stat().st_mtime_ns for p in area.rglob("*") if p.is_file()}
+    site_before = {
+        p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in (project / "site").rglob("*")
+    }
     again = replika(project, "build", "--tanpa-pdf")
     assert again.returncode == 0, again.stderr
     assert "0 ditulis" in again.stderr
     after = {p: p.stat().st_mtime_ns for p in area.rglob("*") if p.is_file()}
     assert before == after
+    # nothing MkDocs or the indexer reads changed: site/ is kept as it is, and the build says so
+    assert "sudah mutakhir" in again.stdout
+    site_after = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in (project / "site").rglob("*")}
+    assert site_after == site_before
+
+    # a changed record rebuilds the site
+    record = project / "practices/l2t2-kendari.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("\nringkasan: ", "\nringkasan: Penanda baru. ", 1), "utf-8")
+    edited = replika(project, "build", "--tanpa-pdf")
+    assert edited.returncode == 0, edited.stderr
+    assert "situs dibangun" in edited.stdout
+    page = project / "site/katalog/praktik/l2t2-kendari/index.html"
+    assert "Penanda baru." in page.read_text(encoding="utf-8")
+    # so does a change made to site/ after the build (it is no longer what was built)
+    (project / "site/index.html").unlink()
+    repaired = replika(project, "build", "--tanpa-pdf")
+    assert "situs dibangun" in repaired.stdout
+    assert (project / "site/index.html").is_file()
 
     victim = next(p for p in sorted((project / "practices").glob("[!_]*.yaml")))
     victim_id = victim.stem
