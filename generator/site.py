@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -222,24 +223,51 @@ def _run(args: list[str], cwd: Path, what: str) -> str:
     return output
 
 
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings and errors, formatted as its command line prints them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<7} -  {record.getMessage()}")
+
+
 def mkdocs_build(project: Project, destination: Path) -> None:
-    """``mkdocs build --strict`` into ``destination``; any warning fails the build."""
-    output = _run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--config-file",
-            str(project.config_file),
-            "--site-dir",
-            str(destination),
-        ],
-        project.root,
-        "mkdocs build",
-    )
-    warnings = [line for line in output.splitlines() if line.startswith("WARNING")]
+    """``mkdocs build --strict`` into ``destination``; any warning fails the build.
+
+    Runs in this process (no second interpreter start-up and imports) with
+    the behaviour of the command line: strict mode, the project folder as the
+    working folder (snippet paths are relative to it), warnings reported.
+    """
+    from mkdocs.commands.build import build as run_mkdocs
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    propagate, logger.propagate = logger.propagate, False
+    cwd = Path.cwd()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        os.chdir(project.root)
+        config = load_config(
+            config_file=str(project.config_file), site_dir=str(destination), strict=True
+        )
+        run_mkdocs(config)
+    except MkDocsException as err:
+        output = "\n".join([*collect.lines, str(err)])
+        raise BuildError(f"mkdocs build gagal:\n{output}") from None
+    except Exception as err:  # a theme or extension failing: report it as the CLI did
+        output = "\n".join([*collect.lines, f"{type(err).__name__}: {err}"])
+        raise BuildError(f"mkdocs build gagal:\n{output}") from None
+    finally:
+        os.chdir(cwd)
+        logger.removeHandler(collect)
+        logger.propagate = propagate
+    warnings = [line for line in collect.lines if line.startswith("WARNING")]
     if warnings:
         raise BuildError("mkdocs build memberi peringatan:\n" + "\n".join(warnings))
 
