@@ -16,10 +16,14 @@ import datetime as dt
 import hashlib
 import html
 import json
+import multiprocessing
+import os
 import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -361,13 +365,20 @@ class Page:
 
 
 def render_site(
-    catalogue: Catalogue, *, index_text: bool = True, reuse: bool = False
+    catalogue: Catalogue,
+    *,
+    index_text: bool = True,
+    reuse: bool = False,
+    share: slice | None = None,
 ) -> list[Page]:
     """Every generated page of the site, from the catalogue alone.
 
     ``reuse=True`` (``replika serve``) keeps the rendered pages in memory and
     returns a page again without rendering it when everything it shows is
-    unchanged (see :func:`_practice_key` and :func:`_listing_key`).
+    unchanged (see :func:`_practice_key` and :func:`_listing_key`). Otherwise,
+    from :data:`PARALLEL_MIN` practices on, a forked helper renders the second
+    half of the practice pages; ``share`` (used by that helper) renders only
+    the practice pages of that slice of ``catalogue.practices``.
     """
     env = _environment()
     pages: list[Page] = []
@@ -386,7 +397,17 @@ def render_site(
     anchors = tag_anchors(catalogue)
     env.globals["tag_anchor"] = lambda tag: anchors[tag.lower()]
     templates = _templates_signature() if reuse else ""
-    for practice in catalogue.practices:
+    practices = catalogue.practices
+    helper = None
+    if share is not None:  # in the forked helper: only these practice pages
+        practices = practices[share]
+    elif not reuse and len(practices) >= PARALLEL_MIN and _can_fork():
+        # A forked helper renders the second half of the practice pages
+        # while this process renders the first half and the other pages.
+        half = len(practices) // 2
+        helper = _start_helper(catalogue, index_text, half)
+        practices = practices[:half]
+    for practice in practices:
         related = related_practices(catalogue, practice)
         last_changed = catalogue.last_changed.get(practice.id, practice.checked)
         key = ""
@@ -415,6 +436,18 @@ def render_site(
         )
         if reuse:
             _PRACTICE_PAGES[practice.id] = (key, pages[-1])
+    if share is not None:
+        return pages
+    if helper is not None:
+        pool, future = helper
+        try:
+            pages.extend(future.result())
+        except BrokenProcessPool:  # the helper died (e.g. out of memory): render here
+            rest = slice(len(practices), None)
+            pages.extend(render_site(catalogue, index_text=index_text, share=rest))
+        finally:
+            pool.shutdown()
+            _HELPER_INPUT.clear()
     listing_key = _listing_key(catalogue, templates) if reuse else ""
     if reuse and _LISTING_PAGES and _LISTING_PAGES[0] == listing_key:
         return pages + _LISTING_PAGES[1]
@@ -439,6 +472,29 @@ def render_site(
     if reuse:
         _LISTING_PAGES[:] = [listing_key, pages[first_listing:]]
     return pages
+
+
+PARALLEL_MIN = 200
+"""From this many practices on, a build renders practice pages in two processes."""
+
+_HELPER_INPUT: list[Any] = []
+"""``[catalogue, index_text]`` for the forked helper (inherited, never pickled)."""
+
+
+def _can_fork() -> bool:
+    return (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _start_helper(catalogue: Catalogue, index_text: bool, start: int) -> tuple[Any, Any]:
+    """A forked process rendering the practice pages from ``start`` on: (pool, future)."""
+    _HELPER_INPUT[:] = [catalogue, index_text]
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    return pool, pool.submit(_render_share, start)
+
+
+def _render_share(start: int) -> list[Page]:
+    catalogue, index_text = _HELPER_INPUT
+    return render_site(catalogue, index_text=index_text, share=slice(start, None))
 
 
 def tag_anchor_map(tags: Iterable[str]) -> dict[str, str]:

@@ -391,3 +391,33 @@ def test_failed_pagefind_leaves_previous_site(
     assert sentinel.read_text(encoding="utf-8") == "lama"
     assert (project_dir / "site/.replika-build").is_file()
     assert not list((project_dir / ".cache").glob("site-*"))
+
+
+def test_practice_pages_rendered_in_two_processes_are_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Large builds render half the practice pages in a forked helper; same pages, same order."""
+    from site_support import ROOT
+
+    from generator import render
+    from generator.model import build_catalogue
+    from generator.project import find_project
+    from generator.validate import check_project
+
+    if not render._can_fork():
+        pytest.skip("no fork or a single CPU: rendering stays in one process")
+    project = find_project(ROOT)
+    catalogue = build_catalogue(check_project(project), project)
+    monkeypatch.setattr(render, "PARALLEL_MIN", 10**9)
+    serial = render.render_site(catalogue)
+    started: list[int] = []
+    start_helper = render._start_helper
+
+    def spy(catalogue: object, index_text: bool, start: int) -> tuple[object, object]:
+        started.append(start)
+        return start_helper(catalogue, index_text, start)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(render, "_start_helper", spy)
+    assert render.render_site(catalogue) == serial
+    assert started == [len(catalogue.practices) // 2]
