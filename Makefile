@@ -1,6 +1,9 @@
 # The two commands of the README: `make serve` and `make test`.
 PY ?= python3
-STAMP := .cache/setup-done
+# The set-up stamp is per interpreter: switching to a new .venv (or another
+# PY) runs the set-up again instead of skipping the install into it.
+PY_PREFIX := $(shell $(PY) -c 'import sys; print(sys.prefix)' 2>/dev/null)
+STAMP := .cache/setup-done-$(shell printf '%s' '$(PY_PREFIX)' | cksum | cut -d' ' -f1)
 
 .PHONY: setup serve build test lint format
 
