@@ -38,7 +38,11 @@ def test_bundled_records_are_valid() -> None:
 
 
 def test_console_script_entry_point() -> None:
-    exe = shutil.which("replika")
+    # The script installed next to the interpreter running the tests: with an
+    # unactivated virtual environment, the first `replika` on PATH may belong
+    # to another Python.
+    beside = Path(sys.executable).with_name("replika")
+    exe = str(beside) if beside.exists() else shutil.which("replika")
     assert exe, "the `replika` console script is not installed"
     result = subprocess.run(
         [exe, "validate"], cwd=ROOT, capture_output=True, text=True, timeout=120
