@@ -245,6 +245,8 @@ def mkdocs_build(project: Project, destination: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from generator.mkdocs_pages import converted_in_two_processes
+
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
@@ -256,7 +258,8 @@ def mkdocs_build(project: Project, destination: Path) -> None:
         config = load_config(
             config_file=str(project.config_file), site_dir=str(destination), strict=True
         )
-        run_mkdocs(config)
+        with converted_in_two_processes():
+            run_mkdocs(config)
     except MkDocsException as err:
         output = "\n".join([*collect.lines, str(err)])
         raise BuildError(f"mkdocs build gagal:\n{output}") from None
