@@ -8,15 +8,15 @@ default) MkDocs rebuilds only the pages whose Markdown changed, so an edit
 shows in the browser within a few seconds even with 1,000 records. Invalid
 records are reported in the terminal and the last good pages stay.
 
-When loaded by MkDocs as a hook (``hooks:``), :func:`on_post_build` indexes
-the preview with Pagefind so the search page works in the preview too.
+When loaded by MkDocs as a hook (``hooks:``), :func:`on_post_build` writes
+the search index (``generator/search.py``) of the latest valid catalogue into
+the preview, so the search page works in the preview too.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import subprocess
 import sys
 import threading
 import time
@@ -38,11 +38,12 @@ def regenerate(project: Project, cache: RecordCache | None = None) -> bool:
     changed records and re-renders only the pages that show what changed.
     """
     from generator.cli import output_format, report
+    from generator.search import remember_for_preview
     from generator.site import BuildError, InvalidContent, generate
 
     started = time.monotonic()
     try:
-        _, stats = generate(project, cache=cache)
+        catalogue, stats = generate(project, cache=cache)
     except InvalidContent as err:
         report(err.checked.problems, output_format(None))
         print(
@@ -52,6 +53,7 @@ def regenerate(project: Project, cache: RecordCache | None = None) -> bool:
     except BuildError as err:
         print(f"replika: {err}", file=sys.stderr)
         return False
+    remember_for_preview(catalogue)
     changed = len(stats.written) + len(stats.removed)
     if changed:
         print(
@@ -158,40 +160,6 @@ def serve(project: Project, *, address: str = "127.0.0.1:8000", full: bool = Fal
     return 0
 
 
-class _Indexer:
-    """Runs Pagefind in the background after each preview build, latest request wins.
-
-    Indexing 1,000 pages takes seconds; doing it inside the build would delay
-    every browser refresh by that much.
-    """
-
-    def __init__(self) -> None:
-        self._wanted: str | None = None
-        self._wake = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def request(self, site_dir: str) -> None:
-        self._wanted = site_dir
-        self._wake.set()
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._loop, daemon=True)
-            self._thread.start()
-
-    def _loop(self) -> None:
-        while True:
-            self._wake.wait()
-            self._wake.clear()
-            if self._wanted:
-                subprocess.run(
-                    [sys.executable, "-m", "pagefind", "--site", self._wanted, "--quiet"],
-                    check=False,
-                    capture_output=True,
-                )
-
-
-_INDEXER = _Indexer()
-
-
 def on_pre_build(config: Any, **_kwargs: Any) -> None:
     """MkDocs hook (preview only): rebuild the home page when its generated parts changed.
 
@@ -209,5 +177,14 @@ def on_pre_build(config: Any, **_kwargs: Any) -> None:
 
 
 def on_post_build(config: Any, **_kwargs: Any) -> None:
-    """MkDocs hook (preview only): index the freshly built preview with Pagefind."""
-    _INDEXER.request(str(config["site_dir"]))
+    """MkDocs hook (preview only): write the search index into the fresh preview.
+
+    Takes a fraction of a second for hundreds of practices (the Sastrawi roots
+    are cached per word), so the index is written in the build itself.
+    """
+    from generator.search import write_preview_index
+
+    try:
+        write_preview_index(Path(config["site_dir"]))
+    except OSError as err:
+        print(f"replika serve: indeks pencarian tidak dapat ditulis: {err}", file=sys.stderr)
