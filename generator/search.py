@@ -37,8 +37,11 @@ import re
 import shutil
 import sys
 import time
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +69,8 @@ SUMMARY_CHARS = 160
 ROOT_MARK = ">"
 WORD_ROOTS_KEY = "@"
 """Key of the word → root map inside a shard (never a term: terms are words)."""
+SAME_ROOT_KEY = "="
+"""Key of the shard's words whose root term is left out (see :class:`Scores`)."""
 
 FIELD_WEIGHTS = {"judul": 8.0, "label": 2.5, "ringkasan": 2.0, "isi": 1.0}
 ROOT_FACTOR = 0.5
@@ -74,8 +79,8 @@ ROOT_FACTOR = 0.5
 SCORE_SCALE = 4
 K1 = 1.8
 B = 0.75
-SHARD_TARGET_BYTES = 12_000
-"""Uncompressed bytes of terms per shard (≈ 2–6 KB gzip)."""
+SHARD_TARGET_BYTES = 16_000
+"""Uncompressed bytes of postings per shard (≈ 2–6 KB gzip)."""
 
 FACETS = ("sektor", "jenis", "provinsi")
 
@@ -115,16 +120,22 @@ def root(word: str) -> str:
     return _root(word) or word
 
 
+@cache
+def _long_forms() -> tuple[tuple[str, str, str], ...]:
+    """``(acronym, long form, " long form words ")`` of every glossary term."""
+    return tuple((t.acronym, t.expansion, f" {' '.join(words(t.expansion))} ") for t in glossary())
+
+
 def _acronym_extras(text: str) -> list[str]:
     """Long forms of the acronyms ``text`` uses, and acronyms of the long forms it spells out."""
     present = set(_acronym_re().findall(text))
-    lowered = " ".join(words(text))
+    padded = f" {' '.join(words(text))} "
     extra: list[str] = []
-    for term in glossary():
-        if term.acronym in present:
-            extra.append(term.expansion)
-        elif f" {' '.join(words(term.expansion))} " in f" {lowered} ":
-            extra.append(term.acronym)
+    for acronym, expansion, spelled in _long_forms():
+        if acronym in present:
+            extra.append(expansion)
+        elif spelled in padded:
+            extra.append(acronym)
     return extra
 
 
@@ -204,51 +215,109 @@ def display_row(practice: Practice) -> list[str]:
 # ----------------------------------------------------------------------------- scoring
 
 
-def _bm25(tf: float, length: int, average: float, idf: float) -> float:
-    norm = K1 * (1 - B + B * length / (average or 1))
-    return idf * tf * (K1 + 1) / (tf + norm)
+@dataclass
+class Scores:
+    """Postings of every term: ``term → array [doc, score, doc, score, …]`` (docs ascending).
+
+    ``word_roots`` maps a word to its root when they differ. ``same_root`` lists
+    the words that are their own root and the only word with that root: their
+    ``>root`` term would repeat the word's own postings at :data:`ROOT_FACTOR`,
+    so it is left out and the browser derives it from the word's scores.
+    """
+
+    postings: dict[str, array[int]]
+    word_roots: dict[str, str]
+    same_root: set[str]
+
+    def of(self, term: str) -> dict[int, int]:
+        """``{doc: score}`` of one term (for tests and tools)."""
+        found = self.postings.get(term)
+        return dict(zip(found[::2], found[1::2], strict=True)) if found else {}
 
 
-def score_terms(
-    documents: list[dict[str, str]],
-) -> tuple[dict[str, dict[int, int]], dict[str, str]]:
-    """Term → {doc: score} for words and ``>root`` terms; and word → root."""
-    counts: list[dict[str, Counter[str]]] = []
-    lengths: dict[str, list[int]] = {name: [] for name in FIELD_WEIGHTS}
-    roots: dict[str, str] = {}
+def score_terms(documents: list[dict[str, str]]) -> Scores:
+    """Field-weighted BM25 of every word and ``>root`` term, as small integers.
+
+    Two passes over compact token arrays: the first interns words and counts
+    document frequencies and field lengths, the second scores. Each document's
+    score of a term is ``idf × Σ_field weight × tf(k1+1) / (tf + k1·norm)``,
+    times :data:`ROOT_FACTOR` for root terms, times :data:`SCORE_SCALE`.
+    """
+    names = list(FIELD_WEIGHTS)
+    weights = [FIELD_WEIGHTS[name] for name in names]
+    ids: dict[str, int] = {}
+    terms: list[str] = []
+    root_id: list[int] = []  # term id → id of its ``>root`` term (-1 for root terms)
+
+    def intern(term: str) -> int:
+        found = ids.get(term)
+        if found is not None:
+            return found
+        ids[term] = number = len(terms)
+        terms.append(term)
+        root_id.append(-1)
+        if not term.startswith(ROOT_MARK):
+            root_id[number] = intern(ROOT_MARK + root(term))
+        return number
+
+    tokens: list[list[array[int]]] = []
+    lengths: list[list[int]] = [[] for _ in names]
+    df: Counter[int] = Counter()
     for fields in documents:
-        per_field: dict[str, Counter[str]] = {}
-        for name in FIELD_WEIGHTS:
-            tokens = words(fields.get(name, ""))
-            lengths[name].append(len(tokens))
-            counter: Counter[str] = Counter(tokens)
-            for word in list(counter):
-                r = roots.get(word)
-                if r is None:
-                    r = roots[word] = root(word)
-                counter[ROOT_MARK + r] += counter[word]
-            per_field[name] = counter
-        counts.append(per_field)
-    n = len(documents)
-    average = {name: (sum(v) / n if n else 0.0) for name, v in lengths.items()}
-    df: Counter[str] = Counter()
-    for per_field in counts:
-        df.update(set().union(*(c.keys() for c in per_field.values())))
-    scores: dict[str, dict[int, int]] = defaultdict(dict)
-    for doc, per_field in enumerate(counts):
-        total: dict[str, float] = defaultdict(float)
-        for name, counter in per_field.items():
-            weight = FIELD_WEIGHTS[name]
-            length = lengths[name][doc]
-            for term, tf in counter.items():
-                idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
-                total[term] += weight * _bm25(tf, length, average[name], idf)
+        arrays = []
+        seen: set[int] = set()
+        for n, name in enumerate(names):
+            found = array(
+                "I", [ids[w] if w in ids else intern(w) for w in words(fields.get(name, ""))]
+            )
+            arrays.append(found)
+            lengths[n].append(len(found))
+            seen.update(found)
+        df.update(seen | {root_id[t] for t in seen})
+        tokens.append(arrays)
+    count = len(documents)
+    average = [sum(v) / count if count else 0.0 for v in lengths]
+    idf = {t: math.log(1 + (count - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+    contributors: Counter[int] = Counter(root_id[t] for t in range(len(terms)) if root_id[t] >= 0)
+    same_root = {
+        terms[t]
+        for t in range(len(terms))
+        if root_id[t] >= 0
+        and terms[root_id[t]] == ROOT_MARK + terms[t]
+        and contributors[root_id[t]] == 1
+    }
+    skipped = {ids[ROOT_MARK + word] for word in same_root}
+    postings: dict[int, array[int]] = {}
+    for doc, arrays in enumerate(tokens):
+        total: dict[int, float] = defaultdict(float)
+        for n, found in enumerate(arrays):
+            if not found:
+                continue
+            norm = K1 * (1 - B + B * len(found) / (average[n] or 1))
+            weight = weights[n] * (K1 + 1)
+            tf_words = Counter(found)
+            tf_roots: Counter[int] = Counter()
+            for term, tf in tf_words.items():
+                tf_roots[root_id[term]] += tf
+            for counter in (tf_words, tf_roots):
+                for term, tf in counter.items():
+                    total[term] += weight * tf / (tf + norm)
         for term, value in total.items():
-            if term.startswith(ROOT_MARK):
-                value *= ROOT_FACTOR
-            scores[term][doc] = max(1, round(value * SCORE_SCALE))
-    word_roots = {w: r for w, r in roots.items() if r != w}
-    return scores, word_roots
+            if term in skipped:
+                continue
+            factor = ROOT_FACTOR if root_id[term] < 0 else 1.0
+            score = max(1, round(value * idf[term] * factor * SCORE_SCALE))
+            target = postings.get(term)
+            if target is None:
+                target = postings[term] = array("I")
+            target.append(doc)
+            target.append(score)
+    word_roots = {
+        terms[t]: terms[root_id[t]][len(ROOT_MARK) :]
+        for t in range(len(terms))
+        if root_id[t] >= 0 and terms[root_id[t]] != ROOT_MARK + terms[t]
+    }
+    return Scores({terms[t]: p for t, p in postings.items()}, word_roots, same_root)
 
 
 # ----------------------------------------------------------------------------- files
@@ -266,28 +335,47 @@ def _gaps(ids: Iterable[int]) -> list[int]:
     return out
 
 
-def shard_count(scores: dict[str, dict[int, int]]) -> int:
+def shard_count(scores: Scores) -> int:
     """Enough shards that one holds about :data:`SHARD_TARGET_BYTES` of postings."""
-    size = sum(len(t) + 8 + 9 * len(p) for t, p in scores.items())
+    size = sum(len(t) + 8 + 4 * len(p) for t, p in scores.postings.items())
     return max(1, math.ceil(size / SHARD_TARGET_BYTES))
+
+
+def _shard_json(entries: dict[str, Any], postings: dict[str, array[int]]) -> bytes:
+    """One shard as compact JSON, keys sorted (what ``json.dumps(sort_keys=True)`` gives)."""
+    parts = []
+    for key in sorted([*entries, *postings]):
+        if key in entries:
+            value = _json(entries[key]).decode()
+        else:
+            found = postings[key]
+            pairs = zip(found[::2], found[1::2], strict=True)
+            value = "[" + ",".join(f"[{d},{s}]" for d, s in pairs) + "]"
+        parts.append(json.dumps(key, ensure_ascii=False) + ":" + value)
+    return ("{" + ",".join(parts) + "}").encode()
 
 
 def index_files(catalogue: Catalogue) -> dict[str, bytes]:
     """Every file of the index, path (relative to the hash folder) → bytes."""
     practices = catalogue.practices
-    scores, word_roots = score_terms([practice_fields(p) for p in practices])
+    scores = score_terms([practice_fields(p) for p in practices])
     shards = shard_count(scores)
-    grouped: list[dict[str, Any]] = [{} for _ in range(shards)]
-    for term in sorted(scores):
-        postings = scores[term]
-        grouped[shard_of(term, shards)][term] = [[d, postings[d]] for d in sorted(postings)]
-    for word in sorted(word_roots):
-        if word in scores:
-            shard = grouped[shard_of(word, shards)]
-            shard.setdefault(WORD_ROOTS_KEY, {})[word] = word_roots[word]
+    grouped: list[dict[str, array[int]]] = [{} for _ in range(shards)]
+    extras: list[dict[str, Any]] = [{} for _ in range(shards)]
+    for term, found in scores.postings.items():
+        grouped[shard_of(term, shards)][term] = found
+    for word, word_root in scores.word_roots.items():
+        if word in scores.postings:
+            extras[shard_of(word, shards)].setdefault(WORD_ROOTS_KEY, {})[word] = word_root
+    for word in scores.same_root:
+        if word in scores.postings:
+            extras[shard_of(word, shards)].setdefault(SAME_ROOT_KEY, []).append(word)
+    for extra in extras:
+        if SAME_ROOT_KEY in extra:
+            extra[SAME_ROOT_KEY].sort()
     files: dict[str, bytes] = {}
-    for n, shard in enumerate(grouped):
-        files[f"s/{n}.json"] = _json(shard)
+    for n in range(shards):
+        files[f"s/{n}.json"] = _shard_json(extras[n], grouped[n])
     rows = [display_row(p) for p in practices]
     for start in range(0, len(rows), ROWS_PER_FILE):
         files[f"r/{start // ROWS_PER_FILE}.json"] = _json(rows[start : start + ROWS_PER_FILE])
@@ -308,6 +396,8 @@ def index_files(catalogue: Catalogue) -> dict[str, bytes]:
         "baris_per_berkas": ROWS_PER_FILE,
         "tanda_akar": ROOT_MARK,
         "kunci_akar": WORD_ROOTS_KEY,
+        "kunci_sama": SAME_ROOT_KEY,
+        "faktor_akar": ROOT_FACTOR,
         "saringan": {
             name: [[v, len(ids)] for v, ids in sorted(values.items(), key=lambda kv: kv[0])]
             for name, values in facets.items()

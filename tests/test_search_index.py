@@ -37,6 +37,7 @@ def all_terms(files: dict[str, bytes]) -> dict[str, list[list[int]]]:
         if path.startswith("s/"):
             shard = json.loads(data)
             shard.pop(search.WORD_ROOTS_KEY, None)
+            shard.pop(search.SAME_ROOT_KEY, None)
             terms.update(shard)
     return terms
 
@@ -89,6 +90,8 @@ def test_manifest_and_shards(catalogue: Catalogue, files: dict[str, bytes]) -> N
         assert isinstance(shard, dict)
         for word in shard.pop(search.WORD_ROOTS_KEY, {}):
             assert search.fnv1a(word) % shards == n and word in shard
+        for word in shard.pop(search.SAME_ROOT_KEY, []):
+            assert search.fnv1a(word) % shards == n and word in shard
         for term, postings in shard.items():
             assert search.fnv1a(term) % shards == n
             docs = [d for d, _ in postings]
@@ -123,9 +126,9 @@ def test_acronyms_and_long_forms_find_each_other(catalogue: Catalogue) -> None:
     fields_long = search.practice_fields(long_)
     assert "layanan lumpur tinja terjadwal" in fields_short["isi"].lower()
     assert " LLTT" in fields_long["isi"]
-    scores, _ = search.score_terms([fields_short, fields_long])
-    assert set(scores["lltt"]) == {0, 1}
-    assert set(scores["terjadwal"]) == {0, 1}
+    scores = search.score_terms([fields_short, fields_long])
+    assert set(scores.of("lltt")) == {0, 1}
+    assert set(scores.of("terjadwal")) == {0, 1}
 
 
 def test_field_weights_put_title_matches_first(catalogue: Catalogue) -> None:
@@ -133,8 +136,8 @@ def test_field_weights_put_title_matches_first(catalogue: Catalogue) -> None:
     in_title = search.practice_fields(base.model_copy(update={"title": "Kata zebrakuda"}))
     in_body = search.practice_fields(base)
     in_body["isi"] += " zebrakuda"
-    scores, _ = search.score_terms([in_title, in_body])
-    assert scores["zebrakuda"][0] > 2 * scores["zebrakuda"][1]
+    scores = search.score_terms([in_title, in_body])
+    assert scores.of("zebrakuda")[0] > 2 * scores.of("zebrakuda")[1]
 
 
 def test_facet_lists(catalogue: Catalogue, files: dict[str, bytes]) -> None:
@@ -190,3 +193,13 @@ def test_hostile_text_stays_json_string_data(catalogue: Catalogue) -> None:
     terms = all_terms(files)
     assert "script" in terms and "onerror" in terms
     assert all(set(term) <= set("abcdefghijklmnopqrstuvwxyz0123456789>") for term in terms)
+
+
+def test_a_word_alone_at_its_root_has_no_separate_root_term() -> None:
+    scores = search.score_terms(
+        [{"judul": "lumpur tinja", "isi": "kompos"}, {"judul": "pengomposan", "isi": "lumpur"}]
+    )
+    assert "lumpur" in scores.same_root and ">lumpur" not in scores.postings
+    assert "kompos" not in scores.same_root  # "pengomposan" shares its root
+    assert set(scores.of(">kompos")) == {0, 1}
+    assert scores.word_roots["pengomposan"] == "kompos"

@@ -51,7 +51,8 @@
   }
 
   function postings(data, term) {
-    return Object.prototype.hasOwnProperty.call(data, term) && term !== manifest.kunci_akar ? data[term] : null;
+    var special = term === manifest.kunci_akar || term === manifest.kunci_sama;
+    return Object.prototype.hasOwnProperty.call(data, term) && !special ? data[term] : null;
   }
 
   function words(text) {
@@ -100,22 +101,48 @@
     return out.slice(0, 8);
   }
 
+  // Words whose root term is left out of the index: their root scores are
+  // their own scores times manifest.faktor_akar.
+  function sameRoot(data, word) {
+    return (data[manifest.kunci_sama] || []).indexOf(word) >= 0;
+  }
+
+  function scaled(list) {
+    return (list || []).map(function (pair) { return [pair[0], Math.round(pair[1] * manifest.faktor_akar)]; });
+  }
+
+  // The postings of the root term of `candidates` (the first one known), or null.
+  function rootPostings(candidates) {
+    var mark = manifest.tanda_akar;
+    return Promise.all(candidates.map(function (c) {
+      return shard(mark + c).then(function (d) { return postings(d, mark + c); });
+    })).then(function (lists) {
+      var found = lists.filter(Boolean)[0];
+      if (found) return found;
+      // A candidate may be a word that is its own root (its root term left out).
+      return Promise.all(candidates.map(function (c) {
+        return shard(c).then(function (d) { return sameRoot(d, c) ? scaled(postings(d, c)) : null; });
+      })).then(function (more) { return more.filter(Boolean)[0] || null; });
+    });
+  }
+
   // Scores of one query word: doc -> exact score + root score.
   function scoreWord(word) {
-    var mark = manifest.tanda_akar;
     return shard(word).then(function (data) {
       var exact = postings(data, word);
       var known = (data[manifest.kunci_akar] || {})[word];
-      var candidates = known ? [known] : exact ? [word] : [word].concat(stripAffixes(word));
-      return Promise.all(candidates.map(function (c) {
-        return shard(mark + c).then(function (d) { return postings(d, mark + c); });
-      })).then(function (lists) {
+      var roots;
+      if (exact && sameRoot(data, word)) roots = Promise.resolve(scaled(exact));
+      else if (known) roots = rootPostings([known]);
+      else if (exact) roots = rootPostings([word]);
+      else roots = rootPostings([word].concat(stripAffixes(word)));
+      return roots.then(function (rootList) {
         var scores = {};
         var add = function (list) {
           (list || []).forEach(function (pair) { scores[pair[0]] = (scores[pair[0]] || 0) + pair[1]; });
         };
         add(exact);
-        add(lists.filter(Boolean)[0]);  // the first candidate that is a known root
+        add(rootList);
         return scores;
       });
     });
