@@ -10,7 +10,8 @@ records are reported in the terminal and the last good pages stay.
 
 When loaded by MkDocs as a hook (``hooks:``), :func:`on_post_build` writes
 the search index (``generator/search.py``) of the latest valid catalogue into
-the preview, so the search page works in the preview too.
+the preview in a background thread, so the search page works in the preview
+too without delaying the reload.
 """
 
 from __future__ import annotations
@@ -176,15 +177,45 @@ def on_pre_build(config: Any, **_kwargs: Any) -> None:
         home.unlink()
 
 
-def on_post_build(config: Any, **_kwargs: Any) -> None:
-    """MkDocs hook (preview only): write the search index into the fresh preview.
+class _Indexer:
+    """Writes the preview's search index in the background, the latest request wins.
 
-    Takes a fraction of a second for hundreds of practices (the Sastrawi roots
-    are cached per word), so the index is written in the build itself.
+    Indexing 1,000 practices takes a few seconds; doing it inside the build
+    would delay every browser refresh by that much. The catalogue is taken
+    when the work starts, so a burst of saves is indexed once, at its end.
     """
-    from generator.search import write_preview_index
 
-    try:
-        write_preview_index(Path(config["site_dir"]))
-    except OSError as err:
-        print(f"replika serve: indeks pencarian tidak dapat ditulis: {err}", file=sys.stderr)
+    def __init__(self) -> None:
+        self._wanted: Path | None = None
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def request(self, site_dir: Path) -> None:
+        self._wanted = site_dir
+        self._wake.set()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, daemon=True)
+            self._thread.start()
+
+    def _loop(self) -> None:
+        from generator.search import write_preview_index
+
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            if self._wanted is None:
+                continue
+            try:
+                write_preview_index(self._wanted)
+            except OSError as err:
+                print(
+                    f"replika serve: indeks pencarian tidak dapat ditulis: {err}", file=sys.stderr
+                )
+
+
+_INDEXER = _Indexer()
+
+
+def on_post_build(config: Any, **_kwargs: Any) -> None:
+    """MkDocs hook (preview only): write the search index of the latest valid catalogue."""
+    _INDEXER.request(Path(config["site_dir"]))
