@@ -16,8 +16,9 @@ browser: everything expensive happens here, at build time.
   only adds numbers.
 * **Files.** ``cari-indeks/<hash>/``: ``manifest.json``; term shards
   ``s/<n>.json`` (terms hashed with FNV-1a 32-bit, the same function as in
-  ``cari.js``), each mapping term → ``[[doc, score], …]`` plus ``"@"``, the
-  word → root map of the shard's words; display rows ``r/<n>.json`` (documents
+  ``cari.js``), each mapping term → ``[[doc, score], …]`` with each doc
+  written as the gap to the previous one (smaller and better compressed),
+  plus ``"@"``, the word → root map of the shard's words; display rows ``r/<n>.json`` (documents
   ``8n`` to ``8n+7``); ``saring.json``, the facet filters as sorted document
   lists (gap-encoded). ``cari-indeks/terkini.json`` names the current hash
   folder; the folder name changes whenever the content does, so every file in
@@ -42,6 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -349,7 +351,9 @@ def _shard_json(entries: dict[str, Any], postings: dict[str, array[int]]) -> byt
             value = _json(entries[key]).decode()
         else:
             found = postings[key]
-            pairs = zip(found[::2], found[1::2], strict=True)
+            docs = found[::2]
+            gaps = [docs[0], *(b - a for a, b in pairwise(docs))]
+            pairs = zip(gaps, found[1::2], strict=True)
             value = "[" + ",".join(f"[{d},{s}]" for d, s in pairs) + "]"
         parts.append(json.dumps(key, ensure_ascii=False) + ":" + value)
     return ("{" + ",".join(parts) + "}").encode()
@@ -397,6 +401,7 @@ def index_files(catalogue: Catalogue) -> dict[str, bytes]:
         "tanda_akar": ROOT_MARK,
         "kunci_akar": WORD_ROOTS_KEY,
         "kunci_sama": SAME_ROOT_KEY,
+        "dok_selisih": True,
         "faktor_akar": ROOT_FACTOR,
         "saringan": {
             name: [[v, len(ids)] for v, ids in sorted(values.items(), key=lambda kv: kv[0])]

@@ -38,8 +38,17 @@ def all_terms(files: dict[str, bytes]) -> dict[str, list[list[int]]]:
             shard = json.loads(data)
             shard.pop(search.WORD_ROOTS_KEY, None)
             shard.pop(search.SAME_ROOT_KEY, None)
-            terms.update(shard)
+            terms.update({term: absolute(pairs) for term, pairs in shard.items()})
     return terms
+
+
+def absolute(pairs: list[list[int]]) -> list[list[int]]:
+    """Postings as written (doc gaps) → ``[[doc, score], …]``."""
+    out, doc = [], 0
+    for gap, score in pairs:
+        doc += gap
+        out.append([doc, score])
+    return out
 
 
 def doc_of(catalogue: Catalogue, pid: str) -> int:
@@ -77,6 +86,7 @@ def test_output_is_deterministic_and_the_folder_follows_the_content(
 
 
 def test_manifest_and_shards(catalogue: Catalogue, files: dict[str, bytes]) -> None:
+    scores = search.score_terms([search.practice_fields(p) for p in catalogue.practices])
     manifest = load(files, "manifest.json")
     assert isinstance(manifest, dict)
     assert manifest["dokumen"] == len(catalogue.practices)
@@ -94,8 +104,10 @@ def test_manifest_and_shards(catalogue: Catalogue, files: dict[str, bytes]) -> N
             assert search.fnv1a(word) % shards == n and word in shard
         for term, postings in shard.items():
             assert search.fnv1a(term) % shards == n
-            docs = [d for d, _ in postings]
+            assert all(gap >= 1 for gap, _ in postings[1:])
+            docs = [d for d, _ in absolute(postings)]
             assert docs == sorted(set(docs))
+            assert docs == sorted(scores.of(term)) and docs[-1] < len(catalogue.practices)
             assert all(isinstance(s, int) and s >= 1 for _, s in postings)
 
 

@@ -50,9 +50,15 @@
     return getJson("s/" + (fnv1a(term) % manifest.pecahan) + ".json");
   }
 
+  // [[doc, score], ...] of a term; the shard stores each doc as the gap to the previous one.
   function postings(data, term) {
     var special = term === manifest.kunci_akar || term === manifest.kunci_sama;
-    return Object.prototype.hasOwnProperty.call(data, term) && !special ? data[term] : null;
+    if (!Object.prototype.hasOwnProperty.call(data, term) || special) return null;
+    var doc = 0;
+    return data[term].map(function (pair) {
+      doc += pair[0];
+      return [doc, pair[1]];
+    });
   }
 
   function words(text) {
