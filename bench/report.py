@@ -68,20 +68,20 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     """Each target of issue #6 with its measured value and pass/fail."""
     out: list[dict[str, Any]] = []
 
-    # 1. full build vs bare MkDocs + Pagefind at 1,000
+    # 1. full build vs bare MkDocs + the search indexer's own run at 1,000
     build = _get(_size(results, 1000), "build", "median_s")
     bare = _get(_size(results, 1000), "mkdocs_bare", "median_s")
-    index = _get(_size(results, 1000), "pagefind", "median_s")
+    index = _get(_size(results, 1000), "search_index", "median_s")
     ratio = build / (bare + index) if None not in (build, bare, index) else None
     out.append(
         _target(
             "build_overhead_1000",
-            "`replika build --tanpa-pdf` at 1,000 vs bare `mkdocs build` + Pagefind",
+            "`replika build --tanpa-pdf` at 1,000 vs bare `mkdocs build` + search indexer",
             "≤ 1.10×",
             ratio,
             ratio is not None and ratio <= 1.10,
             f"{ratio:.2f}× ({build:.1f} s vs {bare:.1f} s + {index:.1f} s)" if ratio else "",
-            _missing_reason(results, 1000, "build", "mkdocs_bare", "pagefind"),
+            _missing_reason(results, 1000, "build", "mkdocs_bare", "search_index"),
         )
     )
 
@@ -392,10 +392,13 @@ def markdown(results: dict[str, Any]) -> str:
         row(
             "baseline: bare `mkdocs build`, same Markdown", [_cell(s, "mkdocs_bare") for s in sizes]
         ),
-        row("baseline: Pagefind over the same pages", [_cell(s, "pagefind") for s in sizes]),
         row(
-            "build ÷ (bare mkdocs + Pagefind)",
-            [_s(_ratio(s, "build", ("mkdocs_bare", "pagefind"))) for s in sizes],
+            "baseline: search indexer alone (`python -m generator.search`)",
+            [_cell(s, "search_index") for s in sizes],
+        ),
+        row(
+            "build ÷ (bare mkdocs + search indexer)",
+            [_s(_ratio(s, "build", ("mkdocs_bare", "search_index"))) for s in sizes],
         ),
         row("no-op ÷ cold build", [_s(_ratio(s, "noop", ("build",))) for s in sizes]),
         row(
@@ -418,7 +421,10 @@ def markdown(results: dict[str, Any]) -> str:
             "CPU s (user + sys): bare `mkdocs build`",
             [_cell(s, "mkdocs_bare", "median_cpu_s") for s in sizes],
         ),
-        row("CPU s (user + sys): Pagefind", [_cell(s, "pagefind", "median_cpu_s") for s in sizes]),
+        row(
+            "CPU s (user + sys): search indexer",
+            [_cell(s, "search_index", "median_cpu_s") for s in sizes],
+        ),
         row(
             "peak RSS MiB: `replika validate`",
             [_cell(s, "validate_cmd", "median_rss_mib") for s in sizes],
@@ -431,7 +437,10 @@ def markdown(results: dict[str, Any]) -> str:
             "peak RSS MiB: bare `mkdocs build`",
             [_cell(s, "mkdocs_bare", "median_rss_mib") for s in sizes],
         ),
-        row("peak RSS MiB: Pagefind", [_cell(s, "pagefind", "median_rss_mib") for s in sizes]),
+        row(
+            "peak RSS MiB: search indexer",
+            [_cell(s, "search_index", "median_rss_mib") for s in sizes],
+        ),
         row(
             "peak RSS MiB: `replika pdf`, cold",
             [_mib(_get(s, "pdf", "cold", "median_rss_mib")) for s in sizes],
@@ -459,10 +468,10 @@ def markdown(results: dict[str, Any]) -> str:
             ],
         ),
         row(
-            "Pagefind bundle: MB",
+            "search index (`cari-indeks/`): MB",
             [
-                _s(_get(s, "pagefind_bundle", "bytes") / 1e6, 1)
-                if _get(s, "pagefind_bundle", "bytes")
+                _s(_get(s, "search_index_files", "bytes") / 1e6, 1)
+                if _get(s, "search_index_files", "bytes")
                 else "–"
                 for s in sizes
             ],
@@ -528,18 +537,19 @@ def markdown(results: dict[str, Any]) -> str:
         "`docs/katalog/**` file is compared before and after.",
         "* **Baselines**: the generated `docs/` (hand-written pages + `docs/katalog/`) copied to "
         "a second folder with `mkdocs.yml` minus Replika's hooks/plugins, built with "
-        "`mkdocs build`; Pagefind (`python -m pagefind --site site`) over Replika's own built "
-        "site, writing its bundle elsewhere.",
+        "`mkdocs build`; the search indexer's own run (`python -m generator.search --waktu "
+        "--keluaran DIR`: validate, catalogue and index the same records, no MkDocs), writing "
+        "its files elsewhere.",
         "* **Search bytes**: measured for real in headless Chromium (Debian `/usr/bin/chromium` "
         "via Playwright, never `playwright install`) against the built site served on "
         "loopback by a static server that gzips HTML/CSS/JS/JSON as static hosts do. Per "
         "query a fresh browser context (empty cache) opens the site's own search page with "
         "the query in the address (`/cari/?q=...`, the page `docs/assets/cari.js` drives) and "
-        "waits until the results are listed; every response under `/pagefind/` is counted "
-        "(`pagefind.js`, its web worker, entry JSON, meta, wasm, filters, index chunks and "
-        "the fragments of the results shown). *Transferred* = bytes on the wire (Pagefind's "
-        "index, fragment, filter and wasm files are already gzip streams and are sent as "
-        "they are); *decoded* = bytes after HTTP decompression. A second query is then "
+        "waits until the results are listed; every response under `/cari-indeks/` is counted "
+        "(pointer, manifest, the term shards of the query words, the display rows of the "
+        "results shown, the facet lists when a filter is set) plus `assets/cari.js`. "
+        "*Transferred* = bytes on the wire (gzip); *decoded* = bytes after HTTP "
+        "decompression. A second query is then "
         "typed into the same page: its cost is the *further search* row.",
         "* **Edit while serving**: `replika serve` on a free loopback port; one record's "
         "`ringkasan` is rewritten with a unique token and the practice page URL is polled "

@@ -8,7 +8,8 @@ timed separately: in-process load / validate / catalogue / render, then whole
 commands with hyperfine (``replika validate``, a cold ``replika build
 --tanpa-pdf``, a no-op rebuild, ``replika pdf``) and two baselines in the same
 run: a bare ``mkdocs build`` of the same generated Markdown without Replika's
-hooks, and Pagefind's own run over the same pages. Peak memory comes from GNU
+hooks, and the search indexer's own run over the same records
+(``python -m generator.search``). Peak memory comes from GNU
 ``time`` (``%M``, the "Maximum resident set size" of ``time -v``). The bytes a
 browser fetches for one search are measured in headless Chromium.
 
@@ -66,8 +67,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SEARCH_QUERIES = ("lumpur tinja", "bank sampah", "kredit jamban")
-SEARCH_RESULTS_SHOWN = 5  # fragments loaded in API mode (no search page in the site)
 SEARCH_PAGE = "cari/"  # the site's search page (docs/cari.md), reads ?q=
+SEARCH_INDEX = "cari-indeks"  # the static search index (generator/search.py)
+SEARCH_SCRIPT = "assets/cari.js"  # the search page's script, counted with the index
 GENERATED = ("site", "docs/katalog", ".replika", ".cache")
 
 
@@ -333,17 +335,9 @@ def make_bare_project(project: Path, bare: Path) -> None:
     bare_config(project, bare)
 
 
-def pagefind_command(site: Path, output: Path) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site),
-        "--output-path",
-        str(output),
-        "--quiet",
-    ]
+def search_index_command(output: Path) -> list[str]:
+    """The search indexer alone (validate, catalogue, index; no MkDocs), run in the project."""
+    return [sys.executable, "-m", "generator.search", "--waktu", "--keluaran", str(output)]
 
 
 # ----------------------------------------------------------------------------- search bytes
@@ -364,11 +358,7 @@ def static_server(root: Path) -> Iterator[str]:
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files; HTML/CSS/JS/JSON gzip-compressed when the browser accepts it.
-
-    Pagefind's own index, fragment, filter, meta and wasm files are already
-    gzip streams (decompressed by Pagefind in the browser) and are sent as is.
-    """
+    """Static files; HTML/CSS/JS/JSON gzip-compressed when the browser accepts it."""
 
     TEXT = (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml")
 
@@ -401,29 +391,27 @@ def search_bytes(site: Path) -> dict[str, Any]:
     The site is served locally (text gzip-compressed, as static hosts do). Per
     query a new browser context (empty cache) opens the site's own search page
     with the query in its address (``/cari/?q=...``) and waits until the
-    results are shown; without such a page, the home page imports
-    ``pagefind.js`` and searches through its API, loading the first results'
-    fragments. Every response under the Pagefind bundle folder is counted:
-    bytes transferred (compressed) and bytes after decoding.
+    results are shown. Every response under ``/cari-indeks/`` and
+    ``assets/cari.js`` is counted: bytes transferred (compressed) and bytes
+    after decoding.
     """
-    entry = next(iter(site.rglob("pagefind-entry.json")), None)
-    if entry is None:
-        return {"error": "no Pagefind bundle (pagefind-entry.json) in the site"}
-    bundle = "/" + entry.parent.relative_to(site).as_posix() + "/"
+    if not (site / SEARCH_INDEX / "terkini.json").is_file():
+        return {"error": f"no search index ({SEARCH_INDEX}/terkini.json) in the site"}
+    if not (site / SEARCH_PAGE / "index.html").exists():
+        return {"error": f"no search page ({SEARCH_PAGE}) in the site"}
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return {"error": "playwright is not installed"}
     if not Path(CHROMIUM).exists():
         return {"error": f"{CHROMIUM} missing"}
-    search_page = SEARCH_PAGE if (site / SEARCH_PAGE / "index.html").exists() else None
     queries: list[dict[str, Any]] = []
     with static_server(site) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for n, query in enumerate(SEARCH_QUERIES):
                 follow_up = SEARCH_QUERIES[(n + 1) % len(SEARCH_QUERIES)]
-                queries.append(_one_search(browser, base, bundle, query, search_page, follow_up))
+                queries.append(_one_search(browser, base, query, follow_up))
         finally:
             browser.close()
     transfer = [q["transfer_bytes"] for q in queries if "transfer_bytes" in q]
@@ -432,12 +420,10 @@ def search_bytes(site: Path) -> dict[str, Any]:
     out: dict[str, Any] = {
         "follow_up_median_bytes": statistics.median(follow) if follow else None,
         "method": (
-            f"headless Chromium, the site's search page /{search_page}?q=QUERY until results show"
-            if search_page
-            else f"headless Chromium, pagefind.js API, first {SEARCH_RESULTS_SHOWN} fragments"
-        )
-        + f"; sum of responses under {bundle}",
-        "bundle": bundle,
+            f"headless Chromium, the site's search page /{SEARCH_PAGE}?q=QUERY until results "
+            f"show; sum of responses under /{SEARCH_INDEX}/ and /{SEARCH_SCRIPT}"
+        ),
+        "bundle": f"/{SEARCH_INDEX}/",
         "queries": queries,
         "median_bytes": statistics.median(transfer) if transfer else None,
         "max_bytes": max(transfer) if transfer else None,
@@ -449,67 +435,55 @@ def search_bytes(site: Path) -> dict[str, Any]:
     return out
 
 
+def _counted(path: str) -> bool:
+    """A request of the search: the index files or the search script."""
+    path = path.split("?", 1)[0]
+    return path.startswith(f"/{SEARCH_INDEX}/") or path == f"/{SEARCH_SCRIPT}"
+
+
 def _kind(path: str) -> str:
-    name = path.split("?", 1)[0].rsplit("/", 1)[-1]
-    if "/fragment/" in path:
-        return "fragment"
-    if "/index/" in path:
-        return "index"
-    if "/filter/" in path:
-        return "filter"
-    if name.startswith("wasm"):
-        return "wasm"
-    if name.endswith(".pf_meta"):
-        return "meta"
-    if name == "pagefind-entry.json":
-        return "entry"
+    path = path.split("?", 1)[0]
+    name = path.rsplit("/", 1)[-1]
+    if "/s/" in path:
+        return "shard"
+    if "/r/" in path:
+        return "rows"
+    if name == "saring.json":
+        return "filters"
+    if name == "manifest.json":
+        return "manifest"
+    if name == "terkini.json":
+        return "pointer"
     return "js"
 
 
-def _one_search(
-    browser: Any, base: str, bundle: str, query: str, search_page: str | None, follow_up: str
-) -> dict[str, Any]:
-    """One query in a fresh browser; then, on the search page, a second query typed in.
+def _one_search(browser: Any, base: str, query: str, follow_up: str) -> dict[str, Any]:
+    """One query in a fresh browser; then a second query typed into the same page.
 
-    The second query shows what a further search costs once Pagefind's
-    JS, wasm, meta and filters are loaded.
+    The second query shows what a further search costs once the script, the
+    manifest and the shards already fetched are in the page.
     """
     context = browser.new_context()
     page = context.new_page()
     responses: list[Any] = []
 
     def on_response(response: Any) -> None:
-        if response.url.removeprefix(base).startswith(bundle):
+        if _counted(response.url.removeprefix(base)):
             responses.append(response)
 
     page.on("response", on_response)
     follow: list[dict[str, Any]] = []
     try:
-        if search_page:
-            page.goto(f"{base}/{search_page}?q={urllib.parse.quote(query)}", wait_until="load")
-            _wait_results(page, query)
-            count = page.locator(".rp-cari__hasil li").count()
-            page.wait_for_timeout(500)  # let the last responses finish
-            files = _sizes(responses, base)
-            responses.clear()
-            page.fill("#rp-q", follow_up)
-            _wait_results(page, follow_up)
-            page.wait_for_timeout(500)
-            follow = _sizes(responses, base)
-        else:
-            page.goto(base + "/", wait_until="load")
-            count = page.evaluate(
-                """async ([bundle, query, shown]) => {
-                    const pf = await import(bundle + "pagefind.js");
-                    await pf.init();
-                    const search = await pf.search(query);
-                    await Promise.all(search.results.slice(0, shown).map(r => r.data()));
-                    return search.results.length;
-                }""",
-                [bundle, query, SEARCH_RESULTS_SHOWN],
-            )
-            page.wait_for_timeout(500)
-            files = _sizes(responses, base)
+        page.goto(f"{base}/{SEARCH_PAGE}?q={urllib.parse.quote(query)}", wait_until="load")
+        _wait_results(page, query)
+        count = page.locator(".rp-cari__hasil li").count()
+        page.wait_for_timeout(500)  # let the last responses finish
+        files = _sizes(responses, base)
+        responses.clear()
+        page.fill("#rp-q", follow_up)
+        _wait_results(page, follow_up)
+        page.wait_for_timeout(500)
+        follow = _sizes(responses, base)
     except Exception as err:
         context.close()
         return {"query": query, "error": f"{type(err).__name__}: {err}"[:500]}
@@ -558,8 +532,8 @@ def _sizes(responses: list[Any], base: str) -> list[dict[str, Any]]:
         except Exception:  # a redirect or aborted response has no body
             body = b""
         # What the server sent: the gzip stream for text, the file itself
-        # otherwise (computed: Chromium reports no transfer size for requests
-        # made by Pagefind's web worker).
+        # otherwise (computed the way the server does, so it does not depend
+        # on what Chromium reports).
         text = Path(path.split("?", 1)[0]).suffix in _GzipHandler.TEXT
         transfer = len(gzip.compress(body, compresslevel=6)) if text and body else len(body)
         files.append({"path": path, "transfer": transfer, "decoded": len(body)})
@@ -796,9 +770,9 @@ def bench_size(size: int, args: argparse.Namespace, work: Path, first: bool) -> 
     rounds = args.build_runs(size)
     site = project / "site"
     bare = work / f"n{size}-bare"
-    pf_out = scratch / "pagefind-baseline"
+    index_out = scratch / "search-index-baseline"
     cold = mkdocs = index = None
-    # Interleaved rounds (build, bare mkdocs, Pagefind, build, ...): on a shared
+    # Interleaved rounds (build, bare mkdocs, indexer, build, ...): on a shared
     # machine a burst of load then hits all three alike instead of one of them.
     for n in range(rounds):
         log(f"N={size}: round {n + 1}/{rounds}: cold {shlex.join(build[-2:])}")
@@ -810,7 +784,7 @@ def bench_size(size: int, args: argparse.Namespace, work: Path, first: bool) -> 
             continue
         if n == 0:
             make_bare_project(project, bare)
-        log(f"N={size}: round {n + 1}/{rounds}: bare mkdocs build, Pagefind")
+        log(f"N={size}: round {n + 1}/{rounds}: bare mkdocs build, search indexer alone")
         part = measure(
             [sys.executable, "-m", "mkdocs", "build", "--quiet"],
             bare,
@@ -822,20 +796,20 @@ def bench_size(size: int, args: argparse.Namespace, work: Path, first: bool) -> 
         )
         mkdocs = accumulate(mkdocs, part)
         part = measure(
-            pagefind_command(site, pf_out),
+            search_index_command(index_out),
             project,
             1,
-            prepare=["rm", "-rf", str(pf_out)],
+            prepare=["rm", "-rf", str(index_out)],
             scratch=scratch,
-            name="pagefind",
+            name="search-index",
         )
         index = accumulate(index, part)
     assert cold is not None
     out["build"] = cold.summary()
     if mkdocs is not None and index is not None:
         out["mkdocs_bare"] = mkdocs.summary()
-        out["pagefind"] = index.summary()
-        out["pagefind_bundle"] = tree_size(pf_out)
+        out["search_index"] = index.summary()
+        out["search_index_files"] = tree_size(index_out / SEARCH_INDEX)
     if not cold.ok:
         return out
     out["site"] = tree_size(site)
@@ -955,7 +929,7 @@ def machine() -> dict[str, Any]:
         "load_average_start": os.getloadavg(),
         "versions": {
             name: version(name)
-            for name in ("mkdocs", "mkdocs-material", "pagefind", "pydantic", "pyyaml")
+            for name in ("mkdocs", "mkdocs-material", "PySastrawi", "pydantic", "pyyaml")
         },
         "hyperfine": subprocess.run(
             [hyperfine, "--version"], capture_output=True, text=True

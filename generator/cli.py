@@ -198,7 +198,7 @@ def cmd_build(args: argparse.Namespace, project: Project) -> int:
     if result.up_to_date:
         print(
             f"✓ situs di site/ sudah mutakhir: {result.practices} praktik, {result.pages} "
-            f"halaman; tidak ada yang berubah, MkDocs dan Pagefind dilewati "
+            f"halaman; tidak ada yang berubah, MkDocs dan pengindeks pencarian dilewati "
             f"({result.seconds:.1f} dtk)."
         )
         return EXIT_OK

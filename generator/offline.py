@@ -1,10 +1,11 @@
 """The offline copy: the site as a ZIP that works when opened from a folder (file://).
 
-The published site searches with Pagefind, which loads its index with
-``fetch`` and therefore fails over ``file://``. The offline copy is a second
-``mkdocs build`` of the same generated Markdown with a derived configuration
-(``INHERIT: mkdocs.yml``) that swaps Pagefind for Material's built-in Lunr
-search, set up the way Material's ``offline`` plugin does it:
+The published site searches its static index in ``cari-indeks/``
+(``generator/search.py``), which ``cari.js`` loads with ``fetch`` and which
+therefore fails over ``file://``. The offline copy is a second ``mkdocs build``
+of the same generated Markdown with a derived configuration (``INHERIT:
+mkdocs.yml``) that uses Material's built-in Lunr search instead, set up the
+way Material's ``offline`` plugin does it (``cari-indeks/`` is not copied):
 
 * the search index is also written as a script (``search/search_index.js``),
   which Material's bundle loads instead of fetching JSON when the page is a
@@ -17,8 +18,9 @@ search, set up the way Material's ``offline`` plugin does it:
 
 Unlike the offline plugin, directory URLs stay on, so the copy has the same
 paths as the published site and the raw HTML links that the generator writes
-(downloads, data) stay valid. The header's Pagefind search box is replaced by
-Material's own, and the search page tells readers to use that box.
+(downloads, data) stay valid. The header's box that links to the search page
+is replaced by Material's own search box, and the search page tells readers to
+use that box.
 """
 
 from __future__ import annotations
@@ -56,8 +58,8 @@ data terbuka (folder data/) bekerja tanpa internet.
 Versi daring yang selalu mutakhir: {url}
 """
 
-SEARCH_PAGE = """{#- Offline copy: Pagefind is not available over file://; Material's search box
-    in the header searches the whole copy. -#}
+SEARCH_PAGE = """{#- Offline copy: cari-indeks/ cannot be fetched over file://;
+    Material's search box in the header searches the whole copy. -#}
 {% extends "main.html" %}
 {% block content %}
   {{ super() }}
@@ -79,14 +81,14 @@ def _shim() -> bytes:
 
 
 def _overlay_theme(project: Project, config: dict, work: Path) -> Path:
-    """The theme overrides for the copy: the site's, minus the Pagefind search parts."""
+    """The theme overrides for the copy: the site's, minus the search page's parts."""
     overlay = work / "overrides"
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     if isinstance(custom, str) and (project.root / custom).is_dir():
         shutil.copytree(project.root / custom, overlay)
     overlay.mkdir(parents=True, exist_ok=True)
-    # The site's header links to the Pagefind page; Material's own header has
+    # The site's header links to the search page; Material's own header has
     # the search box that works offline.
     (overlay / "partials" / "header.html").unlink(missing_ok=True)
     (overlay / "cari.html").write_text(SEARCH_PAGE, encoding="utf-8")

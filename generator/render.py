@@ -367,7 +367,6 @@ class Page:
 def render_site(
     catalogue: Catalogue,
     *,
-    index_text: bool = True,
     reuse: bool = False,
     share: slice | None = None,
 ) -> list[Page]:
@@ -405,7 +404,7 @@ def render_site(
         # A forked helper renders the second half of the practice pages
         # while this process renders the first half and the other pages.
         half = len(practices) // 2
-        helper = _start_helper(catalogue, index_text, half)
+        helper = _start_helper(catalogue, half)
         practices = practices[:half]
     for practice in practices:
         related = related_practices(catalogue, practice)
@@ -417,7 +416,6 @@ def render_site(
                 practice,
                 related,
                 last_changed,
-                index_text,
                 templates + json.dumps([anchors[t.lower()] for t in practice.tags]),
             )
             cached = _PRACTICE_PAGES.get(practice.id)
@@ -432,7 +430,6 @@ def render_site(
             description=describe(practice.summary),
             years=year_span(practice),
             last_changed=last_changed,
-            index_words=search_terms(practice) if index_text else "",
         )
         if reuse:
             _PRACTICE_PAGES[practice.id] = (key, pages[-1])
@@ -444,7 +441,7 @@ def render_site(
             pages.extend(future.result())
         except BrokenProcessPool:  # the helper died (e.g. out of memory): render here
             rest = slice(len(practices), None)
-            pages.extend(render_site(catalogue, index_text=index_text, share=rest))
+            pages.extend(render_site(catalogue, share=rest))
         finally:
             pool.shutdown()
             _HELPER_INPUT.clear()
@@ -478,23 +475,23 @@ PARALLEL_MIN = 200
 """From this many practices on, a build renders practice pages in two processes."""
 
 _HELPER_INPUT: list[Any] = []
-"""``[catalogue, index_text]`` for the forked helper (inherited, never pickled)."""
+"""``[catalogue]`` for the forked helper (inherited, never pickled)."""
 
 
 def _can_fork() -> bool:
     return (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _start_helper(catalogue: Catalogue, index_text: bool, start: int) -> tuple[Any, Any]:
+def _start_helper(catalogue: Catalogue, start: int) -> tuple[Any, Any]:
     """A forked process rendering the practice pages from ``start`` on: (pool, future)."""
-    _HELPER_INPUT[:] = [catalogue, index_text]
+    _HELPER_INPUT[:] = [catalogue]
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
     return pool, pool.submit(_render_share, start)
 
 
 def _render_share(start: int) -> list[Page]:
-    catalogue, index_text = _HELPER_INPUT
-    return render_site(catalogue, index_text=index_text, share=slice(start, None))
+    (catalogue,) = _HELPER_INPUT
+    return render_site(catalogue, share=slice(start, None))
 
 
 def tag_anchor_map(tags: Iterable[str]) -> dict[str, str]:
@@ -540,7 +537,6 @@ def _practice_key(
     practice: Practice,
     related: list[Practice],
     last_changed: str,
-    index_text: bool,
     templates: str,
 ) -> str:
     """Everything a practice page shows, so an unchanged page is not rendered again.
@@ -558,7 +554,6 @@ def _practice_key(
         [(q.id, q.title, q.origin.region, q.sector, start_year(q)) for q in related],
         linked,
         last_changed,
-        index_text,
         templates,
     ]
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
@@ -610,9 +605,7 @@ def related_practices(catalogue: Catalogue, practice: Practice) -> list[Practice
     return sorted(seen.values(), key=lambda p: p.title.lower())
 
 
-# ----------------------------------------------------------------------------- search terms
-
-_WORD_RE = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+# ----------------------------------------------------------------------------- search text
 
 
 @cache
@@ -628,6 +621,7 @@ def _root(word: str) -> str:
 
 
 def _practice_texts(practice: Practice) -> Iterable[str]:
+    """Every text of a practice the search index reads: title, summary, then the body."""
     yield practice.title
     yield practice.summary
     yield practice.problem
@@ -648,38 +642,3 @@ def _practice_texts(practice: Practice) -> Iterable[str]:
         yield result.indicator
     for cost in practice.costs:
         yield cost.item
-
-
-def search_terms(practice: Practice) -> str:
-    """Index-only words for Pagefind: Indonesian root forms and acronym expansions.
-
-    Also the labels of the summary box (city, province, sector, types), which is
-    left out of the index so that excerpts do not run its cells together.
-
-    Pagefind's own Indonesian stemmer handles most affixes but not roots whose
-    first consonant melts into the prefix (``pengelolaan`` never reaches
-    ``kelola``); Sastrawi's dictionary-based stemmer does. Acronyms get their
-    long form and long forms their acronym, so ``LLTT`` finds a page that only
-    says "layanan lumpur tinja terjadwal" and the other way round.
-    """
-    body = " ".join(plain(t) for t in _practice_texts(practice))
-    words = {w.lower() for w in _WORD_RE.findall(body)}
-    roots = sorted({_root(w) for w in words} - words - {""})
-    extra: list[str] = []
-    lowered = body.lower()
-    present = set(_acronym_re().findall(body))
-    for term in glossary():
-        if term.acronym in present:
-            extra.append(term.expansion)
-        elif term.expansion.lower() in lowered:
-            extra.append(term.acronym)
-    labels = [
-        practice.origin.region,
-        practice.origin.province,
-        vocab.SECTORS[practice.sector],
-        *(vocab.PRACTICE_TYPES[kind] for kind in practice.types),
-    ]
-    # Lower case letters only: the search page recognises an excerpt taken from
-    # this block (no capitals, no punctuation) and shows the summary instead.
-    text = " ".join([*labels, *extra, *roots]).lower()
-    return " ".join(re.sub(r"[^\w]+|[\d_]+", " ", text).split())

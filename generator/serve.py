@@ -8,15 +8,16 @@ default) MkDocs rebuilds only the pages whose Markdown changed, so an edit
 shows in the browser within a few seconds even with 1,000 records. Invalid
 records are reported in the terminal and the last good pages stay.
 
-When loaded by MkDocs as a hook (``hooks:``), :func:`on_post_build` indexes
-the preview with Pagefind so the search page works in the preview too.
+When loaded by MkDocs as a hook (``hooks:``), :func:`on_post_build` writes
+the search index (``generator/search.py``) of the latest valid catalogue into
+the preview in a background thread, so the search page works in the preview
+too without delaying the reload.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import subprocess
 import sys
 import threading
 import time
@@ -38,11 +39,12 @@ def regenerate(project: Project, cache: RecordCache | None = None) -> bool:
     changed records and re-renders only the pages that show what changed.
     """
     from generator.cli import output_format, report
+    from generator.search import remember_for_preview
     from generator.site import BuildError, InvalidContent, generate
 
     started = time.monotonic()
     try:
-        _, stats = generate(project, cache=cache)
+        catalogue, stats = generate(project, cache=cache)
     except InvalidContent as err:
         report(err.checked.problems, output_format(None))
         print(
@@ -52,6 +54,7 @@ def regenerate(project: Project, cache: RecordCache | None = None) -> bool:
     except BuildError as err:
         print(f"replika: {err}", file=sys.stderr)
         return False
+    remember_for_preview(catalogue)
     changed = len(stats.written) + len(stats.removed)
     if changed:
         print(
@@ -158,40 +161,6 @@ def serve(project: Project, *, address: str = "127.0.0.1:8000", full: bool = Fal
     return 0
 
 
-class _Indexer:
-    """Runs Pagefind in the background after each preview build, latest request wins.
-
-    Indexing 1,000 pages takes seconds; doing it inside the build would delay
-    every browser refresh by that much.
-    """
-
-    def __init__(self) -> None:
-        self._wanted: str | None = None
-        self._wake = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def request(self, site_dir: str) -> None:
-        self._wanted = site_dir
-        self._wake.set()
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._loop, daemon=True)
-            self._thread.start()
-
-    def _loop(self) -> None:
-        while True:
-            self._wake.wait()
-            self._wake.clear()
-            if self._wanted:
-                subprocess.run(
-                    [sys.executable, "-m", "pagefind", "--site", self._wanted, "--quiet"],
-                    check=False,
-                    capture_output=True,
-                )
-
-
-_INDEXER = _Indexer()
-
-
 def on_pre_build(config: Any, **_kwargs: Any) -> None:
     """MkDocs hook (preview only): rebuild the home page when its generated parts changed.
 
@@ -208,6 +177,45 @@ def on_pre_build(config: Any, **_kwargs: Any) -> None:
         home.unlink()
 
 
+class _Indexer:
+    """Writes the preview's search index in the background, the latest request wins.
+
+    Indexing 1,000 practices takes a few seconds; doing it inside the build
+    would delay every browser refresh by that much. The catalogue is taken
+    when the work starts, so a burst of saves is indexed once, at its end.
+    """
+
+    def __init__(self) -> None:
+        self._wanted: Path | None = None
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def request(self, site_dir: Path) -> None:
+        self._wanted = site_dir
+        self._wake.set()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, daemon=True)
+            self._thread.start()
+
+    def _loop(self) -> None:
+        from generator.search import write_preview_index
+
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            if self._wanted is None:
+                continue
+            try:
+                write_preview_index(self._wanted)
+            except OSError as err:
+                print(
+                    f"replika serve: indeks pencarian tidak dapat ditulis: {err}", file=sys.stderr
+                )
+
+
+_INDEXER = _Indexer()
+
+
 def on_post_build(config: Any, **_kwargs: Any) -> None:
-    """MkDocs hook (preview only): index the freshly built preview with Pagefind."""
-    _INDEXER.request(str(config["site_dir"]))
+    """MkDocs hook (preview only): write the search index of the latest valid catalogue."""
+    _INDEXER.request(Path(config["site_dir"]))

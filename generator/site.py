@@ -1,4 +1,4 @@
-"""Stage 5: build the site — validate → catalogue → render → mkdocs → pagefind → swap.
+"""Stage 5: build the site — validate → catalogue → render → mkdocs + search index → swap.
 
 Two rules shape this module:
 
@@ -8,9 +8,9 @@ Two rules shape this module:
   it, stops the build instead of being overwritten. Unchanged files are not
   rewritten (so their modification times stay, and MkDocs' dirty reload and a
   no-op rebuild stay cheap).
-* The build is atomic. MkDocs and Pagefind write into a staging folder next to
-  ``site/``; only when every step has succeeded is the staging folder renamed
-  to ``site/``. A ``site/`` that does not carry our marker file is never
+* The build is atomic. MkDocs and the search indexer write into a staging
+  folder next to ``site/``; only when every step has succeeded is the staging
+  folder renamed to ``site/``. A ``site/`` that does not carry our marker file is never
   replaced.
 """
 
@@ -21,7 +21,6 @@ import json
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,6 +32,7 @@ from typing import Any
 from generator.model import Catalogue, build_catalogue
 from generator.project import Project
 from generator.render import GENERATED_DIR, Page, render_site
+from generator.search import PendingIndex, write_index
 from generator.validate import Checked, RecordCache, check_project
 
 MANIFEST_NAME = ".replika-manifest.json"
@@ -193,9 +193,7 @@ def check(project: Project, *, cache: RecordCache | None = None) -> Checked:
     return checked
 
 
-def generate(
-    project: Project, *, index_text: bool = True, cache: RecordCache | None = None
-) -> tuple[Catalogue, WriteStats]:
+def generate(project: Project, *, cache: RecordCache | None = None) -> tuple[Catalogue, WriteStats]:
     """Validate, build the catalogue and write the generated Markdown.
 
     With a ``cache`` (``replika serve``) the work is incremental: only record
@@ -204,23 +202,8 @@ def generate(
     """
     checked = check(project, cache=cache)
     catalogue = build_catalogue(checked, project)
-    pages = render_site(catalogue, index_text=index_text, reuse=cache is not None)
+    pages = render_site(catalogue, reuse=cache is not None)
     return catalogue, write_generated(project, pages)
-
-
-def _run(args: list[str], cwd: Path, what: str) -> str:
-    """Run a build tool; its output on failure becomes the error message."""
-    # Material prints an end-of-life banner on every build; the site is already
-    # engine-neutral (see mkdocs.yml), so the banner is noise in our output.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    try:
-        proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False, env=env)
-    except OSError as err:
-        raise BuildError(f"{what} tidak dapat dijalankan: {err}", 3) from None
-    output = (proc.stdout + proc.stderr).strip()
-    if proc.returncode != 0:
-        raise BuildError(f"{what} gagal (kode {proc.returncode}):\n{output}")
-    return output
 
 
 class _Collect(logging.Handler):
@@ -275,21 +258,18 @@ def mkdocs_build(project: Project, destination: Path) -> None:
         raise BuildError("mkdocs build memberi peringatan:\n" + "\n".join(warnings))
 
 
-def pagefind_index(site: Path) -> None:
-    """Index ``site`` with Pagefind (language from ``<html lang>``: Indonesian)."""
-    _run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
-        site,
-        "pagefind",
-    )
-    if not (site / "pagefind" / "pagefind.js").exists():
-        raise BuildError("pagefind tidak menghasilkan indeks pencarian", 3)
+def search_index(pending: PendingIndex, site: Path) -> None:
+    """Write the search index (``generator/search.py``) into ``site/cari-indeks/``."""
+    try:
+        write_index(pending.result(), site)
+    except OSError as err:
+        raise BuildError(f"indeks pencarian tidak dapat ditulis: {err}", 3) from None
 
 
 def _extra_outputs(catalogue: Catalogue, project: Project, staging: Path, *, pdf: bool) -> None:
     """Write downloads (PDFs, offline copy) and open data into the staging site before the swap.
 
-    Called after ``mkdocs build`` and before Pagefind indexing and the swap, so
+    Called after ``mkdocs build`` and before the search index and the swap, so
     a failure here leaves the published ``site/`` untouched. ``pdf=False``
     (``replika build --tanpa-pdf``) skips the slow PDFs. The ``replika serve``
     preview builds through MkDocs' own server and does not call this.
@@ -346,7 +326,7 @@ def swap_in(staging: Path, site: Path, work: Path) -> None:
 STATE_NAME = "replika-build.json"
 """In ``.cache/``: the digest of the inputs of the last successful build and of its ``site/``."""
 
-_TOOLS = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pagefind", "weasyprint")
+_TOOLS = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "PySastrawi", "weasyprint")
 """Packages whose version shapes the built site."""
 
 
@@ -462,16 +442,18 @@ def build(
         )
     _forget_build(project)
     staging = Path(tempfile.mkdtemp(prefix="site-baru-", dir=work))
+    pending = PendingIndex(catalogue)  # computed beside MkDocs on large sites
     try:
         mkdocs_build(project, staging)
         _extra_outputs(catalogue, project, staging, pdf=pdf)
-        pagefind_index(staging)
+        search_index(pending, staging)
         marker = {"dibuat_oleh": "replika build", "praktik": len(catalogue.practices)}
         (staging / MARKER_NAME).write_text(json.dumps(marker) + "\n", encoding="utf-8")
         _check_site_is_ours(site)
         swap_in(staging, site, work)
         _record_build(project, inputs)
     finally:
+        pending.close()
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     pages = len(list(site.rglob("index.html")))

@@ -39,7 +39,7 @@ def test_copy_contains_pages_downloads_and_data(unzipped: Path, catalogue: Catal
     assert (unzipped / "data" / "practices.json").is_file()
     assert (unzipped / "unduh" / "katalog-replika.pdf").is_file()
     assert not (unzipped / "unduh" / "replika-luring.zip").exists()
-    assert not (unzipped / "pagefind").exists()
+    assert not (unzipped / "cari-indeks").exists()  # the copy searches with Material's Lunr
     for practice in catalogue.practices:
         assert (unzipped / "katalog" / "praktik" / practice.id / "index.html").is_file()
         assert (unzipped / "unduh" / "praktik" / f"{practice.id}.pdf").is_file()

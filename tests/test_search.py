@@ -1,5 +1,9 @@
 """Search and pages in a real browser: headless Debian Chromium through Playwright.
 
+The search page reads the static index in ``cari-indeks/`` (generator/search.py)
+with ``assets/cari.js``; unit tests of the index itself are in
+``test_search_index.py``.
+
 The built site of a project copy is served on 127.0.0.1; every test records
 the browser's console errors and every request, and fails on either an error
 or a request to another host.
@@ -56,7 +60,26 @@ RELEVANCE: list[tuple[str, str]] = [
     ("UPTD", "uptd-pal-makassar"),
     ("perusahaan daerah air minum", "lampu-jawa-surakarta"),
     ("PDAM", "retribusi-sampah-pdam-probolinggo"),
+    ("dikomposkan", "surabaya-green-and-clean"),
+    ("penjadwalan", "lltt-terjadwal-malang"),
+    ("bank sampah", "bank-sampah-malang"),
+    ("pemilahan sampah", "bank-sampah-malang"),
+    ("retribusi sampah", "retribusi-sampah-pdam-probolinggo"),
+    ("kepala daerah", "advokasi-komitmen-kepala-daerah-kendari"),
+    ("pembayaran non tunai", "uji-coba-l2t2-asn-kendari"),
+    ("penyedotan lumpur tinja", "lltt-terjadwal-malang"),
+    ("sanitasi komunal", "sanimas-denpasar"),
 ]
+
+FNV_VECTORS = {
+    "": 0x811C9DC5,
+    "a": 0xE40C292C,
+    "foobar": 0xBF9CF968,
+    ">kelola": 0x175C9857,
+    "Kota Bau-Bau": 0x061570AD,
+    "é": 0x1E9DE8C1,
+}
+"""FNV-1a 32-bit of UTF-8 bytes; the same table is checked in Python (test_search_index)."""
 
 
 @pytest.fixture(scope="module")
@@ -212,3 +235,48 @@ def test_relevance(tab: object, site: tuple[str, Path]) -> None:
         if expected not in top:
             misses.append(f"{query!r}: {expected} not in {top}")
     assert not misses, "\n".join(misses)
+
+
+def test_js_hash_and_affix_stripper_match_the_indexer(tab: object, site: tuple[str, Path]) -> None:
+    base, _ = site
+    tab.goto(f"{base}cari/")  # type: ignore[attr-defined]
+    tab.wait_for_selector("[data-rp-cari][data-siap]")  # type: ignore[attr-defined]
+    for text, expected in FNV_VECTORS.items():
+        assert tab.evaluate("t => window.rpCari.fnv1a(t)", text) == expected, text  # type: ignore[attr-defined]
+    strip = "w => window.rpCari.stripAffixes(w)"
+    assert "kelola" in tab.evaluate(strip, "pengelolaan")  # type: ignore[attr-defined]
+    assert "sedot" in tab.evaluate(strip, "penyedotan")  # type: ignore[attr-defined]
+    assert "tagih" in tab.evaluate(strip, "ditagihkan")  # type: ignore[attr-defined]
+    assert "pompa" in tab.evaluate(strip, "memompa")  # type: ignore[attr-defined]
+    assert "kompos" in tab.evaluate(strip, "dikomposkan")  # type: ignore[attr-defined]
+
+
+def test_more_results_button_and_multiword_status(tab: object, site: tuple[str, Path]) -> None:
+    base, _ = site
+    ids = search(tab, base, "lumpur tinja")
+    assert len(ids) == 10
+    status = tab.inner_text(".rp-cari__status")  # type: ignore[attr-defined]
+    total = int(status.split()[0])
+    assert total > 10 and "hasil untuk «lumpur tinja»" in status
+    tab.click(".rp-cari__lagi")  # type: ignore[attr-defined]
+    tab.wait_for_function(  # type: ignore[attr-defined]
+        "n => document.querySelectorAll('.rp-cari__hasil li').length === n", arg=min(total, 20)
+    )
+    assert len(set(result_ids(tab))) == min(total, 20)
+    search(tab, base, "zzzkatayangtidakada")
+    assert tab.inner_text(".rp-cari__status").startswith("Tidak ada hasil")  # type: ignore[attr-defined]
+
+
+def test_search_fetches_only_the_index_from_this_site(
+    chromium: object, site: tuple[str, Path]
+) -> None:
+    base, _ = site
+    watched = Watched(chromium, base)
+    fetched: list[str] = []
+    watched.page.on("request", lambda r: fetched.append(urlsplit(r.url).path))
+    search(watched.page, base, "penyedotan")
+    index = [p for p in fetched if "/cari-indeks/" in p]
+    assert any(p.endswith("/manifest.json") for p in index)
+    assert any("/s/" in p for p in index) and any("/r/" in p for p in index)
+    assert not any(p.endswith("/saring.json") for p in index)  # only fetched for a filter
+    watched.close()

@@ -138,11 +138,13 @@ def test_hostile_page_runs_no_script_in_the_browser(built: Path) -> None:
             page.goto(base + path)
             page.hover("h1")
             page.wait_for_timeout(200)
-        # search results show the hostile text through Pagefind's excerpt
+        # search results show the hostile title and summary as text (textContent)
         page.goto(base + "cari/?q=onerror")
         page.wait_for_selector(".rp-cari__hasil a")
         page.wait_for_timeout(300)
         assert page.locator(".rp-cari__hasil img, .rp-cari__hasil script").count() == 0
-        assert "onerror" in page.inner_text(".rp-cari__hasil")
+        shown = page.inner_text(".rp-cari__hasil")
+        assert "onerror" in shown
+        assert "<script>alert(1)</script>" in shown  # the hostile title, as text
         assert dialogs == []
         page.close()

@@ -25,7 +25,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+    return sorted(p for p in site.rglob("*.html") if "cari-indeks" not in p.parts)
 
 
 # ----------------------------------------------------------------------------- formats
@@ -371,9 +371,10 @@ def test_failed_mkdocs_build_leaves_previous_site(tmp_path: Path) -> None:
     assert not list((project / ".cache").glob("site-*"))
 
 
-def test_failed_pagefind_leaves_previous_site(
+def test_failed_search_indexer_leaves_previous_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from generator import search as search_module
     from generator import site as site_module
     from generator.project import find_project
 
@@ -382,10 +383,10 @@ def test_failed_pagefind_leaves_previous_site(
     sentinel = project_dir / "site/penanda.txt"
     sentinel.write_text("lama", encoding="utf-8")
 
-    def broken(_site: Path) -> None:
-        raise site_module.BuildError("pagefind gagal (uji)")
+    def broken(_catalogue: object) -> dict[str, bytes]:
+        raise site_module.BuildError("indeks pencarian gagal (uji)")
 
-    monkeypatch.setattr(site_module, "pagefind_index", broken)
+    monkeypatch.setattr(search_module, "index_files", broken)
     with pytest.raises(site_module.BuildError):
         site_module.build(find_project(project_dir), pdf=False)
     assert sentinel.read_text(encoding="utf-8") == "lama"
@@ -413,9 +414,9 @@ def test_practice_pages_rendered_in_two_processes_are_the_same(
     started: list[int] = []
     start_helper = render._start_helper
 
-    def spy(catalogue: object, index_text: bool, start: int) -> tuple[object, object]:
+    def spy(catalogue: object, start: int) -> tuple[object, object]:
         started.append(start)
-        return start_helper(catalogue, index_text, start)  # type: ignore[arg-type]
+        return start_helper(catalogue, start)  # type: ignore[arg-type]
 
     monkeypatch.setattr(render, "PARALLEL_MIN", 2)
     monkeypatch.setattr(render, "_start_helper", spy)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -26,6 +27,26 @@ def fetch(url: str) -> str:
             return response.read().decode("utf-8")
     except OSError:
         return ""
+
+
+def index_rows(port: int) -> str:
+    """The display rows of the preview's search index, all files joined ("" while absent)."""
+    base = f"http://127.0.0.1:{port}/cari-indeks/"
+    try:
+        folder = base + json.loads(fetch(base + "terkini.json"))["indeks"] + "/"
+        count = json.loads(fetch(folder + "manifest.json"))["dokumen"]
+    except (ValueError, KeyError):
+        return ""
+    return "".join(fetch(f"{folder}r/{n}.json") for n in range((count + 7) // 8))
+
+
+def wait_for_index(port: int, text: str, seconds: float) -> bool:
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        if text in index_rows(port):
+            return True
+        time.sleep(0.3)
+    return False
 
 
 def wait_for(url: str, text: str, seconds: float) -> float | None:
@@ -59,6 +80,8 @@ def test_serve_refreshes_after_a_record_edit(tmp_path: Path) -> None:
         )
         took = wait_for(url, "Pratinjau Layanan", 15)
         assert took is not None, (tmp_path / "serve.log").read_text()
+        # the preview's search index follows the edit too
+        assert wait_for_index(port, "Pratinjau Layanan", 20), (tmp_path / "serve.log").read_text()
 
         # an invalid record is reported and the last good page stays
         record.write_text(original.replace("sektor: air-limbah-domestik", "sektor: x"), "utf-8")

@@ -1,84 +1,82 @@
-/* Replika search page: Pagefind with sector / type / province filters.
-   The query and filters are mirrored in the address (?q=...&sektor=...),
-   so opening a shared address shows the same results. */
+/* Replika search page: reads the static index that `replika build` writes to
+   cari-indeks/ (see generator/search.py). Scores are precomputed; this script
+   fetches the shard of each query word, adds the numbers, and shows the rows
+   of the best documents. The query and filters are mirrored in the address
+   (?q=...&sektor=...), so opening a shared address shows the same results.
+   Record text only ever reaches the page through textContent. */
 (function () {
   "use strict";
+  var SHOWN = 10;
   var root = document.querySelector("[data-rp-cari]");
   if (!root) return;
-  var base = new URL(root.getAttribute("data-base"), window.location.href);
+  var baseRel = root.getAttribute("data-base") || "./";
+  var base = new URL(baseRel, window.location.href);
   var form = root.querySelector("form");
   var input = root.querySelector("#rp-q");
   var selects = Array.prototype.slice.call(root.querySelectorAll("select[data-filter]"));
   var status = root.querySelector(".rp-cari__status");
   var list = root.querySelector(".rp-cari__hasil");
-  var pagefind = null;
+  var more = root.querySelector(".rp-cari__lagi");
+  var folder = null;   // URL of cari-indeks/<hash>/
+  var manifest = null;
+  var cache = {};
   var counter = 0;
   var timer = null;
+  var current = { docs: [], shown: 0, mine: 0 };
 
-  function readAddress() {
-    var params = new URLSearchParams(window.location.search);
-    input.value = params.get("q") || "";
-    selects.forEach(function (sel) { sel.dataset.wanted = params.get(sel.name) || ""; });
+  // FNV-1a 32-bit over UTF-8 bytes: the same function as generator/search.py.
+  function fnv1a(text) {
+    var bytes = new TextEncoder().encode(text);
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      hash ^= bytes[i];
+      hash = Math.imul(hash, 0x01000193);
+    }
+    return hash >>> 0;
   }
 
-  function writeAddress(query, filters) {
-    var params = new URLSearchParams();
-    if (query) params.set("q", query);
-    Object.keys(filters).forEach(function (name) { params.set(name, filters[name]); });
-    var search = params.toString();
-    var url = window.location.pathname + (search ? "?" + search : "");
-    window.history.replaceState(null, "", url);
+  function getJson(path) {
+    var url = new URL(path, folder).href;
+    if (!cache[url]) {
+      cache[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + url);
+        return response.json();
+      });
+    }
+    return cache[url];
   }
 
-  function fillFilters(available) {
-    selects.forEach(function (sel) {
-      var values = available[sel.dataset.filter] || {};
-      Object.keys(values).sort(function (a, b) { return a.localeCompare(b, "id"); })
-        .forEach(function (value) {
-          var option = document.createElement("option");
-          option.value = value;
-          option.textContent = value + " (" + values[value] + ")";
-          sel.appendChild(option);
-        });
-      if (sel.dataset.wanted) sel.value = sel.dataset.wanted;
+  function shard(term) {
+    return getJson("s/" + (fnv1a(term) % manifest.pecahan) + ".json");
+  }
+
+  // [[doc, score], ...] of a term; the shard stores each doc as the gap to the previous one.
+  function postings(data, term) {
+    var special = term === manifest.kunci_akar || term === manifest.kunci_sama;
+    if (!Object.prototype.hasOwnProperty.call(data, term) || special) return null;
+    var doc = 0;
+    return data[term].map(function (pair) {
+      doc += pair[0];
+      return [doc, pair[1]];
     });
   }
 
-  function show(results, total) {
-    list.textContent = "";
-    results.forEach(function (data) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = data.url;
-      link.textContent = (data.meta && data.meta.title) || data.url;
-      var heading = document.createElement("h2");
-      heading.className = "rp-cari__judul";
-      heading.appendChild(link);
-      item.appendChild(heading);
-      var excerpt = document.createElement("p");
-      var plainExcerpt = data.excerpt.replace(/<\/?mark>/g, "");
-      if (/[A-Z.,;:!?()0-9]/.test(plainExcerpt) || !(data.meta && data.meta.ringkasan)) {
-        // Pagefind's excerpt is escaped page text with <mark> around the hits.
-        excerpt.innerHTML = data.excerpt;
-      } else {
-        // The hit is in the index-only words (root forms): show the summary.
-        excerpt.textContent = data.meta.ringkasan;
-      }
-      item.appendChild(excerpt);
-      list.appendChild(item);
+  function words(text) {
+    var found = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+    var out = [];
+    found.forEach(function (w) {
+      if ((w.length > 1 || /^\p{N}$/u.test(w)) && out.indexOf(w) < 0) out.push(w);
     });
-    status.textContent = total === 0 ? "Tidak ada praktik yang cocok." :
-      total + " hasil" + (total > results.length ? ", " + results.length + " teratas ditampilkan" : "") + ".";
+    return out;
   }
 
-  // Candidate root words of an Indonesian word. Pages carry the Sastrawi root
-  // of every word in hidden index text; Pagefind's own stemmer misses roots
-  // such as "kelola" in "dikelola", so affixed queries are also tried as roots.
+  // Candidate roots of an Indonesian word that is not in the index: strip
+  // particles, suffixes and prefixes (meN-/peN- with the nasal restored).
   var VOWEL = /^[aiueo]/;
-  function roots(word) {
+  function stripAffixes(word) {
     var out = [];
     var w = word.toLowerCase();
-    if (w.length < 6 || !/^[a-z]+$/.test(w)) return out;
+    if (w.length < 5 || !/^[a-z]+$/.test(w)) return out;
     var bases = [w];
     w.replace(/(lah|kah|pun|nya)$/, function (m) { bases.push(w.slice(0, -m.length)); });
     bases.slice().forEach(function (b) {
@@ -92,53 +90,220 @@
       ["per", [""]], ["ber", [""]], ["ter", [""]], ["me", [""]], ["pe", [""]],
       ["di", [""]], ["ke", [""]], ["se", [""]], ["be", [""]]
     ];
-    bases.forEach(function (b) {
+    // The most stripped forms first: the caller takes the first known root.
+    bases.reverse().forEach(function (b) {
       prefixes.forEach(function (entry) {
         var prefix = entry[0];
         if (b.indexOf(prefix) !== 0) return;
         var rest = b.slice(prefix.length);
         entry[1].forEach(function (restore) {
           if (restore && !VOWEL.test(rest)) return;
-          var root = restore + rest;
-          if (root.length >= 4 && out.indexOf(root) < 0 && root !== w) out.push(root);
+          var candidate = restore + rest;
+          if (candidate.length >= 3 && out.indexOf(candidate) < 0 && candidate !== w) out.push(candidate);
         });
       });
+      if (b !== w && out.indexOf(b) < 0) out.push(b);
     });
-    return out.slice(0, 4);
+    return out.slice(0, 8);
   }
 
-  async function searchAll(query, filters) {
-    var first = await pagefind.search(query || null, { filters: filters });
-    var words = query.split(/\s+/).filter(Boolean);
-    if (words.length !== 1) return first.results;
-    var seen = {};
-    var merged = first.results.map(function (r) { seen[r.id] = true; return r; });
-    var others = await Promise.all(roots(words[0]).map(function (root) {
-      return pagefind.search(root, { filters: filters });
-    }));
-    others.forEach(function (search) {
-      search.results.forEach(function (r) {
-        if (!seen[r.id]) { seen[r.id] = true; merged.push({ id: r.id, score: r.score * 0.9, data: r.data }); }
+  // Words whose root term is left out of the index: their root scores are
+  // their own scores times manifest.faktor_akar.
+  function sameRoot(data, word) {
+    return (data[manifest.kunci_sama] || []).indexOf(word) >= 0;
+  }
+
+  function scaled(list) {
+    return (list || []).map(function (pair) { return [pair[0], Math.round(pair[1] * manifest.faktor_akar)]; });
+  }
+
+  // The postings of the root term of `candidates` (the first one known), or null.
+  function rootPostings(candidates) {
+    var mark = manifest.tanda_akar;
+    return Promise.all(candidates.map(function (c) {
+      return shard(mark + c).then(function (d) { return postings(d, mark + c); });
+    })).then(function (lists) {
+      var found = lists.filter(Boolean)[0];
+      if (found) return found;
+      // A candidate may be a word that is its own root (its root term left out).
+      return Promise.all(candidates.map(function (c) {
+        return shard(c).then(function (d) { return sameRoot(d, c) ? scaled(postings(d, c)) : null; });
+      })).then(function (more) { return more.filter(Boolean)[0] || null; });
+    });
+  }
+
+  // Scores of one query word: doc -> exact score + root score.
+  function scoreWord(word) {
+    return shard(word).then(function (data) {
+      var exact = postings(data, word);
+      var known = (data[manifest.kunci_akar] || {})[word];
+      var roots;
+      if (exact && sameRoot(data, word)) roots = Promise.resolve(scaled(exact));
+      else if (known) roots = rootPostings([known]);
+      else if (exact) roots = rootPostings([word]);
+      else roots = rootPostings([word].concat(stripAffixes(word)));
+      return roots.then(function (rootList) {
+        var scores = {};
+        var add = function (list) {
+          (list || []).forEach(function (pair) { scores[pair[0]] = (scores[pair[0]] || 0) + pair[1]; });
+        };
+        add(exact);
+        add(rootList);
+        return scores;
       });
     });
-    return merged.sort(function (a, b) { return b.score - a.score; });
   }
 
-  async function run() {
+  function decodeGaps(gaps) {
+    var out = {};
+    var doc = 0;
+    gaps.forEach(function (gap) { doc += gap; out[doc] = true; });
+    return out;
+  }
+
+  function filterSets(filters) {
+    var names = Object.keys(filters);
+    if (!names.length) return Promise.resolve([]);
+    return getJson("saring.json").then(function (facets) {
+      return names.map(function (name) {
+        var values = facets[name] || {};
+        return Object.prototype.hasOwnProperty.call(values, filters[name]) ? decodeGaps(values[filters[name]]) : {};
+      });
+    });
+  }
+
+  function search(query, filters) {
+    var terms = words(query);
+    return Promise.all([Promise.all(terms.map(scoreWord)), filterSets(filters)]).then(function (found) {
+      var perWord = found[0];
+      var sets = found[1];
+      var allowed = function (doc) { return sets.every(function (set) { return set[doc]; }); };
+      var docs = [];
+      if (!terms.length) {
+        for (var d = 0; d < manifest.dokumen; d++) if (allowed(d)) docs.push({ doc: d, hits: 0, score: 0 });
+        return docs;
+      }
+      var total = {};
+      var hits = {};
+      perWord.forEach(function (scores) {
+        Object.keys(scores).forEach(function (doc) {
+          total[doc] = (total[doc] || 0) + scores[doc];
+          hits[doc] = (hits[doc] || 0) + 1;
+        });
+      });
+      Object.keys(total).forEach(function (key) {
+        var doc = Number(key);
+        if (allowed(doc)) docs.push({ doc: doc, hits: hits[key], score: total[key] });
+      });
+      // Documents with every word first, then by score, then in catalogue order.
+      docs.sort(function (a, b) { return b.hits - a.hits || b.score - a.score || a.doc - b.doc; });
+      return docs;
+    });
+  }
+
+  function rows(docs) {
+    var per = manifest.baris_per_berkas;
+    return Promise.all(docs.map(function (entry) {
+      return getJson("r/" + Math.floor(entry.doc / per) + ".json").then(function (file) {
+        return file[entry.doc % per];
+      });
+    }));
+  }
+
+  var SAFE_URL = /^[a-z0-9][a-z0-9\/_.-]*$/i;
+  function item(row) {
+    var li = document.createElement("li");
+    var heading = document.createElement("h2");
+    heading.className = "rp-cari__judul";
+    var link = document.createElement("a");
+    var url = String(row[1]);
+    link.setAttribute("href", SAFE_URL.test(url) && url.indexOf("..") < 0 ? baseRel + url : baseRel);
+    link.textContent = String(row[0]);
+    heading.appendChild(link);
+    li.appendChild(heading);
+    var meta = document.createElement("p");
+    meta.className = "rp-cari__meta";
+    meta.textContent = [row[3], row[4], row[5]].filter(Boolean).join(" · ");
+    li.appendChild(meta);
+    var summary = document.createElement("p");
+    summary.textContent = String(row[2]);
+    li.appendChild(summary);
+    return li;
+  }
+
+  function showMore() {
+    var mine = current.mine;
+    var next = current.docs.slice(current.shown, current.shown + SHOWN);
+    current.shown += next.length;
+    return rows(next).then(function (found) {
+      if (mine !== counter) return;
+      found.forEach(function (row) { if (row) list.appendChild(item(row)); });
+      more.hidden = current.shown >= current.docs.length;
+    });
+  }
+
+  function describe(query, filters, docs) {
+    var parts = [];
+    if (query) parts.push("«" + query + "»");
+    Object.keys(filters).forEach(function (name) { parts.push(filters[name]); });
+    var what = parts.join(", ");
+    if (!docs.length) return "Tidak ada hasil untuk " + what + ".";
+    var count = words(query).length;
+    var full = docs.filter(function (d) { return d.hits === count; }).length;
+    var text = docs.length + " hasil untuk " + what;
+    if (count > 1 && full < docs.length) text += " (" + full + " memuat semua kata)";
+    return text + ".";
+  }
+
+  function readAddress() {
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    selects.forEach(function (sel) { sel.dataset.wanted = params.get(sel.name) || ""; });
+  }
+
+  function writeAddress(query, filters) {
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    Object.keys(filters).forEach(function (name) { params.set(name, filters[name]); });
+    var search = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+  }
+
+  function fillFilters() {
+    selects.forEach(function (sel) {
+      (manifest.saringan[sel.dataset.filter] || []).forEach(function (entry) {
+        var option = document.createElement("option");
+        option.value = entry[0];
+        option.textContent = entry[0] + " (" + entry[1] + ")";
+        sel.appendChild(option);
+      });
+      if (sel.dataset.wanted) sel.value = sel.dataset.wanted;
+    });
+  }
+
+  function run() {
     var query = input.value.trim();
     var filters = {};
     selects.forEach(function (sel) { if (sel.value) filters[sel.name] = sel.value; });
     writeAddress(query, filters);
     var mine = ++counter;
-    if (!query && Object.keys(filters).length === 0) {
+    if (!words(query).length && Object.keys(filters).length === 0) {
       list.textContent = "";
+      more.hidden = true;
       status.textContent = "Ketik kata kunci atau pilih saringan.";
-      return;
+      return Promise.resolve();
     }
     status.textContent = "Mencari…";
-    var results = await searchAll(query, filters);
-    var top = await Promise.all(results.slice(0, 20).map(function (r) { return r.data(); }));
-    if (mine === counter) show(top, results.length);
+    return search(query, filters).then(function (docs) {
+      if (mine !== counter) return;
+      current = { docs: docs, shown: 0, mine: mine };
+      list.textContent = "";
+      return showMore().then(function () {
+        if (mine === counter) status.textContent = describe(query, filters, docs);
+      });
+    }).catch(function () {
+      if (mine === counter) status.textContent = "Pencarian gagal: indeks tidak dapat dimuat. Muat ulang halaman.";
+    });
   }
 
   function later() {
@@ -146,23 +311,34 @@
     timer = window.setTimeout(run, 200);
   }
 
-  async function start() {
+  function start() {
     readAddress();
-    try {
-      pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-      await pagefind.options({ baseUrl: base.pathname });
-      await pagefind.init();
-      fillFilters(await pagefind.filters());
-    } catch (err) {
-      status.textContent = "Indeks pencarian belum tersedia. Bangun situs dengan `replika build`.";
-      return;
-    }
-    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-    input.addEventListener("input", later);
-    selects.forEach(function (sel) { sel.addEventListener("change", run); });
-    root.setAttribute("data-siap", "");
-    await run();
+    fetch(new URL("cari-indeks/terkini.json", base).href)
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      })
+      .then(function (pointer) {
+        if (!/^[0-9a-f]+$/.test(String(pointer.indeks))) throw new Error("indeks");
+        folder = new URL("cari-indeks/" + pointer.indeks + "/", base);
+        return getJson("manifest.json");
+      })
+      .then(function (data) {
+        manifest = data;
+        fillFilters();
+        form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+        input.addEventListener("input", later);
+        selects.forEach(function (sel) { sel.addEventListener("change", run); });
+        more.addEventListener("click", showMore);
+        root.setAttribute("data-siap", "");
+        return run();
+      })
+      .catch(function () {
+        status.textContent = "Indeks pencarian belum tersedia. Bangun situs dengan `replika build`.";
+      });
   }
 
+  // For the tests: the hash function and the affix stripper.
+  window.rpCari = { fnv1a: fnv1a, stripAffixes: stripAffixes, words: words };
   start();
 })();

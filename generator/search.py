@@ -1,0 +1,580 @@
+"""Stage 6: the search index — static, sharded and precomputed for ``cari/``.
+
+The search page (``docs/assets/cari.js``) needs no search engine in the
+browser: everything expensive happens here, at build time.
+
+* **Terms.** Every practice is split into fields (title; summary and tags;
+  labels: city, province, sector and practice types; body: everything else).
+  Words are lower-cased; each word is indexed as itself and, through the
+  Sastrawi stemmer, as its root (the term ``>root``), so ``pengelolaan``,
+  ``dikelola`` and ``kelola`` meet at ``>kelola``. Glossary acronyms and their
+  long forms stand for each other: a page saying "layanan lumpur tinja
+  terjadwal" is found by ``LLTT`` and the other way round.
+* **Scores.** BM25 per field, weighted (title ≫ labels, summary > body), summed
+  and stored per (term, document) as a small integer; root terms count half,
+  so an exact word ranks above a page that only shares its root. The browser
+  only adds numbers.
+* **Files.** ``cari-indeks/<hash>/``: ``manifest.json``; term shards
+  ``s/<n>.json`` (terms hashed with FNV-1a 32-bit, the same function as in
+  ``cari.js``), each mapping term → ``[[doc, score], …]`` with each doc
+  written as the gap to the previous one (smaller and better compressed),
+  plus ``"@"``, the word → root map of the shard's words; display rows ``r/<n>.json`` (documents
+  ``8n`` to ``8n+7``); ``saring.json``, the facet filters as sorted document
+  lists (gap-encoded). ``cari-indeks/terkini.json`` names the current hash
+  folder; the folder name changes whenever the content does, so every file in
+  it can be cached for ever. The output is byte-identical for the same input.
+
+``python -m generator.search --waktu`` times the indexer alone on the
+project in the current folder (the benchmark's baseline).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import shutil
+import sys
+import time
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from generator import vocab
+from generator.model import Catalogue
+from generator.render import (
+    _MARKDOWN_SYNTAX,
+    _acronym_re,
+    _practice_texts,
+    _root,
+    glossary,
+    markdown_to_text,
+    plain,
+    practice_url,
+)
+from generator.schema import Practice
+
+SEARCH_DIR = "cari-indeks"
+"""The index folder in the built site."""
+
+POINTER_NAME = "terkini.json"
+VERSION = 1
+ROWS_PER_FILE = 8
+SUMMARY_CHARS = 160
+ROOT_MARK = ">"
+WORD_ROOTS_KEY = "@"
+"""Key of the word → root map inside a shard (never a term: terms are words)."""
+SAME_ROOT_KEY = "="
+"""Key of the shard's words whose root term is left out (see :class:`Scores`)."""
+
+FIELD_WEIGHTS = {"judul": 8.0, "label": 2.5, "ringkasan": 2.0, "isi": 1.0}
+ROOT_FACTOR = 0.5
+"""Root-only matches count half of an exact word."""
+
+SCORE_SCALE = 4
+K1 = 1.8
+B = 0.75
+SHARD_TARGET_BYTES = 16_000
+"""Uncompressed bytes of postings per shard (≈ 2–6 KB gzip)."""
+
+FACETS = ("sektor", "jenis", "provinsi")
+
+_WORD = re.compile(r"[^\W_]+")
+_STEM_MIN = 4
+"""Words shorter than this are their own root (Sastrawi would only guess)."""
+
+
+# ----------------------------------------------------------------------------- hashing
+
+
+def fnv1a(text: str) -> int:
+    """FNV-1a 32-bit over the UTF-8 bytes of ``text`` (same as ``cari.js``)."""
+    value = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        value ^= byte
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+def shard_of(term: str, shards: int) -> int:
+    return fnv1a(term) % shards
+
+
+# ----------------------------------------------------------------------------- documents
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words (letters and digits; one letter alone is dropped)."""
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 1 or w.isdigit()]
+
+
+def root(word: str) -> str:
+    """The Sastrawi root of a lower-case word (the word itself when short or not a word)."""
+    if len(word) < _STEM_MIN or not word.isalpha():
+        return word
+    return _root(word) or word
+
+
+@cache
+def _long_forms() -> tuple[tuple[str, str, str], ...]:
+    """``(acronym, long form, " long form words ")`` of every glossary term."""
+    return tuple((t.acronym, t.expansion, f" {' '.join(words(t.expansion))} ") for t in glossary())
+
+
+def _acronym_extras(text: str) -> list[str]:
+    """Long forms of the acronyms ``text`` uses, and acronyms of the long forms it spells out."""
+    present = set(_acronym_re().findall(text))
+    padded = f" {' '.join(words(text))} "
+    extra: list[str] = []
+    for acronym, expansion, spelled in _long_forms():
+        if acronym in present:
+            extra.append(expansion)
+        elif spelled in padded:
+            extra.append(acronym)
+    return extra
+
+
+def labels(practice: Practice) -> list[str]:
+    return [
+        practice.origin.region,
+        practice.origin.province,
+        vocab.SECTORS[practice.sector],
+        *(vocab.PRACTICE_TYPES[kind] for kind in practice.types),
+    ]
+
+
+def practice_fields(practice: Practice) -> dict[str, str]:
+    """The text of each field of a practice, plain."""
+    texts = list(_practice_texts(practice))
+    # _practice_texts starts with the title and the summary; tags come from the record.
+    body = [t for t in texts[2:] if t not in practice.tags]
+    body.extend(_more_texts(practice))
+    summary = markdown_to_text(practice.summary)
+    fields = {
+        "judul": plain(practice.title),
+        "ringkasan": plain(" ".join([summary, *practice.tags])),
+        "label": plain(" ".join(labels(practice))),
+        "isi": plain(
+            " ".join(markdown_to_text(t) if _MARKDOWN_SYNTAX.search(t) else t for t in body)
+        ),
+    }
+    extra = _acronym_extras(" ".join(fields.values()))
+    if extra:
+        fields["isi"] += " " + " ".join(extra)
+    return fields
+
+
+def _more_texts(practice: Practice) -> Iterable[str]:
+    """Text the page shows beyond :func:`_practice_texts`: replications, discrepancies, sources."""
+    for rep in practice.replications:
+        yield rep.mentee
+        yield from (t for t in (rep.mentor, rep.facilitator) if t)
+        yield from rep.outputs
+    for item in practice.discrepancies:
+        yield from _strings(item.model_dump(mode="json", exclude={"sources", "source"}))
+    for source in practice.sources:
+        yield source.title
+        yield source.publisher
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _cut(text: str, limit: int = SUMMARY_CHARS) -> str:
+    text = plain(text)
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + " …"
+
+
+def display_row(practice: Practice) -> list[str]:
+    """``[title, url, summary, city, province, sector]`` of one result."""
+    return [
+        plain(practice.title),
+        practice_url(practice.id),
+        _cut(markdown_to_text(practice.summary)),
+        practice.origin.region,
+        practice.origin.province,
+        vocab.SECTORS[practice.sector],
+    ]
+
+
+# ----------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class Scores:
+    """Postings of every term: ``term → array [doc, score, doc, score, …]`` (docs ascending).
+
+    ``word_roots`` maps a word to its root when they differ. ``same_root`` lists
+    the words that are their own root and the only word with that root: their
+    ``>root`` term would repeat the word's own postings at :data:`ROOT_FACTOR`,
+    so it is left out and the browser derives it from the word's scores.
+    """
+
+    postings: dict[str, array[int]]
+    word_roots: dict[str, str]
+    same_root: set[str]
+
+    def of(self, term: str) -> dict[int, int]:
+        """``{doc: score}`` of one term (for tests and tools)."""
+        found = self.postings.get(term)
+        return dict(zip(found[::2], found[1::2], strict=True)) if found else {}
+
+
+def score_terms(documents: list[dict[str, str]]) -> Scores:
+    """Field-weighted BM25 of every word and ``>root`` term, as small integers.
+
+    Two passes over compact token arrays: the first interns words and counts
+    document frequencies and field lengths, the second scores. Each document's
+    score of a term is ``idf × Σ_field weight × tf(k1+1) / (tf + k1·norm)``,
+    times :data:`ROOT_FACTOR` for root terms, times :data:`SCORE_SCALE`.
+    """
+    names = list(FIELD_WEIGHTS)
+    weights = [FIELD_WEIGHTS[name] for name in names]
+    ids: dict[str, int] = {}
+    terms: list[str] = []
+    root_id: list[int] = []  # term id → id of its ``>root`` term (-1 for root terms)
+
+    def intern(term: str) -> int:
+        found = ids.get(term)
+        if found is not None:
+            return found
+        ids[term] = number = len(terms)
+        terms.append(term)
+        root_id.append(-1)
+        if not term.startswith(ROOT_MARK):
+            root_id[number] = intern(ROOT_MARK + root(term))
+        return number
+
+    tokens: list[list[array[int]]] = []
+    lengths: list[list[int]] = [[] for _ in names]
+    df: Counter[int] = Counter()
+    for fields in documents:
+        arrays = []
+        seen: set[int] = set()
+        for n, name in enumerate(names):
+            found = array(
+                "I", [ids[w] if w in ids else intern(w) for w in words(fields.get(name, ""))]
+            )
+            arrays.append(found)
+            lengths[n].append(len(found))
+            seen.update(found)
+        df.update(seen | {root_id[t] for t in seen})
+        tokens.append(arrays)
+    count = len(documents)
+    average = [sum(v) / count if count else 0.0 for v in lengths]
+    idf = {t: math.log(1 + (count - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+    contributors: Counter[int] = Counter(root_id[t] for t in range(len(terms)) if root_id[t] >= 0)
+    same_root = {
+        terms[t]
+        for t in range(len(terms))
+        if root_id[t] >= 0
+        and terms[root_id[t]] == ROOT_MARK + terms[t]
+        and contributors[root_id[t]] == 1
+    }
+    skipped = {ids[ROOT_MARK + word] for word in same_root}
+    postings: dict[int, array[int]] = {}
+    for doc, arrays in enumerate(tokens):
+        total: dict[int, float] = defaultdict(float)
+        for n, found in enumerate(arrays):
+            if not found:
+                continue
+            norm = K1 * (1 - B + B * len(found) / (average[n] or 1))
+            weight = weights[n] * (K1 + 1)
+            tf_words = Counter(found)
+            tf_roots: Counter[int] = Counter()
+            for term, tf in tf_words.items():
+                tf_roots[root_id[term]] += tf
+            for counter in (tf_words, tf_roots):
+                for term, tf in counter.items():
+                    total[term] += weight * tf / (tf + norm)
+        for term, value in total.items():
+            if term in skipped:
+                continue
+            factor = ROOT_FACTOR if root_id[term] < 0 else 1.0
+            score = max(1, round(value * idf[term] * factor * SCORE_SCALE))
+            target = postings.get(term)
+            if target is None:
+                target = postings[term] = array("I")
+            target.append(doc)
+            target.append(score)
+    word_roots = {
+        terms[t]: terms[root_id[t]][len(ROOT_MARK) :]
+        for t in range(len(terms))
+        if root_id[t] >= 0 and terms[root_id[t]] != ROOT_MARK + terms[t]
+    }
+    return Scores({terms[t]: p for t, p in postings.items()}, word_roots, same_root)
+
+
+# ----------------------------------------------------------------------------- files
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+
+def _gaps(ids: Iterable[int]) -> list[int]:
+    out, last = [], 0
+    for i in sorted(ids):
+        out.append(i - last)
+        last = i
+    return out
+
+
+def shard_count(scores: Scores) -> int:
+    """Enough shards that one holds about :data:`SHARD_TARGET_BYTES` of postings."""
+    size = sum(len(t) + 8 + 4 * len(p) for t, p in scores.postings.items())
+    return max(1, math.ceil(size / SHARD_TARGET_BYTES))
+
+
+def _shard_json(entries: dict[str, Any], postings: dict[str, array[int]]) -> bytes:
+    """One shard as compact JSON, keys sorted (what ``json.dumps(sort_keys=True)`` gives)."""
+    parts = []
+    for key in sorted([*entries, *postings]):
+        if key in entries:
+            value = _json(entries[key]).decode()
+        else:
+            found = postings[key]
+            docs = found[::2]
+            gaps = [docs[0], *(b - a for a, b in pairwise(docs))]
+            pairs = zip(gaps, found[1::2], strict=True)
+            value = "[" + ",".join(f"[{d},{s}]" for d, s in pairs) + "]"
+        parts.append(json.dumps(key, ensure_ascii=False) + ":" + value)
+    return ("{" + ",".join(parts) + "}").encode()
+
+
+def index_files(catalogue: Catalogue) -> dict[str, bytes]:
+    """Every file of the index, path (relative to the hash folder) → bytes."""
+    practices = catalogue.practices
+    scores = score_terms([practice_fields(p) for p in practices])
+    shards = shard_count(scores)
+    grouped: list[dict[str, array[int]]] = [{} for _ in range(shards)]
+    extras: list[dict[str, Any]] = [{} for _ in range(shards)]
+    for term, found in scores.postings.items():
+        grouped[shard_of(term, shards)][term] = found
+    for word, word_root in scores.word_roots.items():
+        if word in scores.postings:
+            extras[shard_of(word, shards)].setdefault(WORD_ROOTS_KEY, {})[word] = word_root
+    for word in scores.same_root:
+        if word in scores.postings:
+            extras[shard_of(word, shards)].setdefault(SAME_ROOT_KEY, []).append(word)
+    for extra in extras:
+        if SAME_ROOT_KEY in extra:
+            extra[SAME_ROOT_KEY].sort()
+    files: dict[str, bytes] = {}
+    for n in range(shards):
+        files[f"s/{n}.json"] = _shard_json(extras[n], grouped[n])
+    rows = [display_row(p) for p in practices]
+    for start in range(0, len(rows), ROWS_PER_FILE):
+        files[f"r/{start // ROWS_PER_FILE}.json"] = _json(rows[start : start + ROWS_PER_FILE])
+    facets: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in FACETS}
+    for doc, p in enumerate(practices):
+        facets["sektor"][vocab.SECTORS[p.sector]].append(doc)
+        for kind in dict.fromkeys(p.types):
+            facets["jenis"][vocab.PRACTICE_TYPES[kind]].append(doc)
+        facets["provinsi"][p.origin.province].append(doc)
+    files["saring.json"] = _json(
+        {name: {v: _gaps(ids) for v, ids in values.items()} for name, values in facets.items()}
+    )
+    manifest = {
+        "versi": VERSION,
+        "dokumen": len(practices),
+        "pecahan": shards,
+        "hash": "fnv1a32",
+        "baris_per_berkas": ROWS_PER_FILE,
+        "tanda_akar": ROOT_MARK,
+        "kunci_akar": WORD_ROOTS_KEY,
+        "kunci_sama": SAME_ROOT_KEY,
+        "dok_selisih": True,
+        "faktor_akar": ROOT_FACTOR,
+        "saringan": {
+            name: [[v, len(ids)] for v, ids in sorted(values.items(), key=lambda kv: kv[0])]
+            for name, values in facets.items()
+        },
+    }
+    files["manifest.json"] = _json(manifest)
+    return files
+
+
+def content_hash(files: dict[str, bytes]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + hashlib.sha256(files[path]).digest())
+    return digest.hexdigest()[:16]
+
+
+def write_index(files: dict[str, bytes], site: Path) -> Path:
+    """Write ``files`` into ``site/cari-indeks/<hash>/`` and point ``terkini.json`` at it.
+
+    Older hash folders in ``site/cari-indeks/`` are removed (the preview
+    rewrites the index after every build).
+    """
+    name = content_hash(files)
+    area = site / SEARCH_DIR
+    folder = area / name
+    if not folder.is_dir():
+        tmp = area / f".{name}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        for path, data in files.items():
+            target = tmp / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        os.replace(tmp, folder)
+    pointer = area / POINTER_NAME
+    pointer_tmp = area / f".{POINTER_NAME}.tmp"
+    pointer_tmp.write_bytes(_json({"indeks": name, "versi": VERSION}))
+    os.replace(pointer_tmp, pointer)
+    for other in area.iterdir():
+        if other.is_dir() and other.name != name:
+            shutil.rmtree(other, ignore_errors=True)
+    return folder
+
+
+def build_index(catalogue: Catalogue, site: Path) -> Path:
+    """Index ``catalogue`` into ``site`` (see :func:`write_index`)."""
+    return write_index(index_files(catalogue), site)
+
+
+# ----------------------------------------------------------------------------- build
+
+PARALLEL_MIN = 200
+"""From this many practices on, ``replika build`` indexes in a forked process beside MkDocs."""
+
+_FORK_INPUT: list[Catalogue] = []
+"""The catalogue for the forked indexer (inherited, never pickled)."""
+
+
+def _index_forked() -> dict[str, bytes]:
+    return index_files(_FORK_INPUT[0])
+
+
+class PendingIndex:
+    """The index files of a catalogue, computed beside MkDocs when that helps.
+
+    With two CPUs or more and at least :data:`PARALLEL_MIN` practices a forked
+    process computes the files while this process runs MkDocs (both are pure
+    Python, so a thread would only take turns with it); otherwise, or when the
+    helper dies, :meth:`result` computes them here.
+    """
+
+    def __init__(self, catalogue: Catalogue, *, parallel: bool = True) -> None:
+        self._catalogue = catalogue
+        self._pool: Any = None
+        self._future: Any = None
+        if parallel and len(catalogue.practices) >= PARALLEL_MIN and _can_fork():
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            _FORK_INPUT[:] = [catalogue]
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self._future = self._pool.submit(_index_forked)
+
+    def result(self) -> dict[str, bytes]:
+        if self._future is not None:
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                return dict(self._future.result())
+            except BrokenProcessPool:  # the helper died (e.g. out of memory): index here
+                pass
+            finally:
+                self.close()
+        return index_files(self._catalogue)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+        _FORK_INPUT.clear()
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
+
+
+# ----------------------------------------------------------------------------- preview
+
+_PREVIEW: list[Catalogue] = []
+"""The catalogue of the latest preview generation (``replika serve``)."""
+
+
+def remember_for_preview(catalogue: Catalogue) -> None:
+    _PREVIEW[:] = [catalogue]
+
+
+def write_preview_index(site: Path) -> Path | None:
+    """Index the latest preview catalogue into the preview's site folder."""
+    if not _PREVIEW:
+        return None
+    return build_index(_PREVIEW[0], site)
+
+
+# ----------------------------------------------------------------------------- command line
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m generator.search [--waktu] [--keluaran FOLDER]`` in a project folder."""
+    import argparse
+
+    from generator.model import build_catalogue
+    from generator.project import find_project
+    from generator.validate import check_project
+
+    parser = argparse.ArgumentParser(
+        prog="python -m generator.search", description="Tulis indeks pencarian situs."
+    )
+    parser.add_argument("--keluaran", help="folder situs (bawaan: site/ proyek)")
+    parser.add_argument(
+        "--waktu", action="store_true", help="cetak lama pengindeksan saja (tanpa MkDocs)"
+    )
+    args = parser.parse_args(argv)
+    project = find_project(Path.cwd())
+    started = time.monotonic()
+    checked = check_project(project)
+    if checked.problems:
+        print(f"{len(checked.problems)} masalah; jalankan `replika validate`", file=sys.stderr)
+        return 1
+    catalogue = build_catalogue(checked, project)
+    loaded = time.monotonic()
+    files = index_files(catalogue)
+    indexed = time.monotonic()
+    folder = write_index(files, Path(args.keluaran) if args.keluaran else project.site_dir)
+    done = time.monotonic()
+    if args.waktu:
+        size = sum(len(b) for b in files.values())
+        print(
+            json.dumps(
+                {
+                    "dokumen": len(catalogue.practices),
+                    "berkas": len(files),
+                    "bita": size,
+                    "muat_dtk": round(loaded - started, 3),
+                    "indeks_dtk": round(indexed - loaded, 3),
+                    "tulis_dtk": round(done - indexed, 3),
+                    "folder": str(folder),
+                }
+            )
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,217 @@
+"""The static search index (generator/search.py), without a browser."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from site_support import ROOT
+from test_search import FNV_VECTORS
+
+from generator import search
+from generator.model import Catalogue, build_catalogue
+from generator.project import find_project
+from generator.render import practice_url
+from generator.validate import check_project
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    project = find_project(ROOT)
+    return build_catalogue(check_project(project), project)
+
+
+@pytest.fixture(scope="module")
+def files(catalogue: Catalogue) -> dict[str, bytes]:
+    return search.index_files(catalogue)
+
+
+def load(files: dict[str, bytes], path: str) -> object:
+    return json.loads(files[path])
+
+
+def all_terms(files: dict[str, bytes]) -> dict[str, list[list[int]]]:
+    terms: dict[str, list[list[int]]] = {}
+    for path, data in files.items():
+        if path.startswith("s/"):
+            shard = json.loads(data)
+            shard.pop(search.WORD_ROOTS_KEY, None)
+            shard.pop(search.SAME_ROOT_KEY, None)
+            terms.update({term: absolute(pairs) for term, pairs in shard.items()})
+    return terms
+
+
+def absolute(pairs: list[list[int]]) -> list[list[int]]:
+    """Postings as written (doc gaps) → ``[[doc, score], …]``."""
+    out, doc = [], 0
+    for gap, score in pairs:
+        doc += gap
+        out.append([doc, score])
+    return out
+
+
+def doc_of(catalogue: Catalogue, pid: str) -> int:
+    return [p.id for p in catalogue.practices].index(pid)
+
+
+def test_fnv1a_vectors() -> None:
+    for text, expected in FNV_VECTORS.items():
+        assert search.fnv1a(text) == expected, text
+
+
+def test_output_is_deterministic_and_the_folder_follows_the_content(
+    catalogue: Catalogue, files: dict[str, bytes], tmp_path: Path
+) -> None:
+    assert search.index_files(catalogue) == files
+    first = search.write_index(files, tmp_path / "a")
+    second = search.write_index(search.index_files(catalogue), tmp_path / "b")
+    assert first.name == second.name
+    for path in files:
+        assert (first / path).read_bytes() == (second / path).read_bytes()
+    pointer = json.loads((tmp_path / "a" / search.SEARCH_DIR / search.POINTER_NAME).read_text())
+    assert pointer["indeks"] == first.name
+    changed = Catalogue(
+        practices=[
+            catalogue.practices[0].model_copy(update={"title": "Judul yang berubah"}),
+            *catalogue.practices[1:],
+        ],
+        regions=catalogue.regions,
+    )
+    third = search.write_index(search.index_files(changed), tmp_path / "a")
+    assert third.name != first.name
+    assert not first.exists()  # the old folder is removed, the pointer moved on
+    pointer = json.loads((tmp_path / "a" / search.SEARCH_DIR / search.POINTER_NAME).read_text())
+    assert pointer["indeks"] == third.name
+
+
+def test_manifest_and_shards(catalogue: Catalogue, files: dict[str, bytes]) -> None:
+    scores = search.score_terms([search.practice_fields(p) for p in catalogue.practices])
+    manifest = load(files, "manifest.json")
+    assert isinstance(manifest, dict)
+    assert manifest["dokumen"] == len(catalogue.practices)
+    assert manifest["hash"] == "fnv1a32"
+    shards = manifest["pecahan"]
+    assert sorted(p for p in files if p.startswith("s/")) == sorted(
+        f"s/{n}.json" for n in range(shards)
+    )
+    for n in range(shards):
+        shard = load(files, f"s/{n}.json")
+        assert isinstance(shard, dict)
+        for word in shard.pop(search.WORD_ROOTS_KEY, {}):
+            assert search.fnv1a(word) % shards == n and word in shard
+        for word in shard.pop(search.SAME_ROOT_KEY, []):
+            assert search.fnv1a(word) % shards == n and word in shard
+        for term, postings in shard.items():
+            assert search.fnv1a(term) % shards == n
+            assert all(gap >= 1 for gap, _ in postings[1:])
+            docs = [d for d, _ in absolute(postings)]
+            assert docs == sorted(set(docs))
+            assert docs == sorted(scores.of(term)) and docs[-1] < len(catalogue.practices)
+            assert all(isinstance(s, int) and s >= 1 for _, s in postings)
+
+
+def test_roots_join_affixed_words(catalogue: Catalogue, files: dict[str, bytes]) -> None:
+    terms = all_terms(files)
+    roots: dict[str, str] = {}
+    for path, data in files.items():
+        if path.startswith("s/"):
+            roots.update(json.loads(data).get(search.WORD_ROOTS_KEY, {}))
+    assert roots["pengomposan"] == "kompos"
+    assert roots["dikelola"] == "kelola"
+    kompos = {d for d, _ in terms[">kompos"]}
+    assert {d for d, _ in terms["pengomposan"]} <= kompos
+    assert {d for d, _ in terms.get("kompos", [])} <= kompos
+    # an exact word scores above the same document's root-only share
+    doc = terms["pengomposan"][0][0]
+    exact = dict(map(tuple, terms["pengomposan"]))[doc]
+    assert exact > dict(map(tuple, terms[">kompos"]))[doc] / 2
+
+
+def test_acronyms_and_long_forms_find_each_other(catalogue: Catalogue) -> None:
+    base = catalogue.by_id["l2t2-kendari"]
+    short = base.model_copy(update={"title": "Uji LLTT", "summary": "Program LLTT kota."})
+    long_ = base.model_copy(
+        update={"id": "panjang", "title": "Uji", "summary": "Layanan lumpur tinja terjadwal."}
+    )
+    fields_short = search.practice_fields(short)
+    fields_long = search.practice_fields(long_)
+    assert "layanan lumpur tinja terjadwal" in fields_short["isi"].lower()
+    assert " LLTT" in fields_long["isi"]
+    scores = search.score_terms([fields_short, fields_long])
+    assert set(scores.of("lltt")) == {0, 1}
+    assert set(scores.of("terjadwal")) == {0, 1}
+
+
+def test_field_weights_put_title_matches_first(catalogue: Catalogue) -> None:
+    base = catalogue.by_id["l2t2-kendari"]
+    in_title = search.practice_fields(base.model_copy(update={"title": "Kata zebrakuda"}))
+    in_body = search.practice_fields(base)
+    in_body["isi"] += " zebrakuda"
+    scores = search.score_terms([in_title, in_body])
+    assert scores.of("zebrakuda")[0] > 2 * scores.of("zebrakuda")[1]
+
+
+def test_facet_lists(catalogue: Catalogue, files: dict[str, bytes]) -> None:
+    facets = load(files, "saring.json")
+    manifest = load(files, "manifest.json")
+    assert isinstance(facets, dict) and isinstance(manifest, dict)
+
+    def decode(gaps: list[int]) -> list[int]:
+        out, doc = [], 0
+        for gap in gaps:
+            doc += gap
+            out.append(doc)
+        return out
+
+    east_java = decode(facets["provinsi"]["Jawa Timur"])
+    expected = [n for n, p in enumerate(catalogue.practices) if p.origin.province == "Jawa Timur"]
+    assert east_java == expected
+    institutional = decode(facets["jenis"]["Kelembagaan"])
+    assert institutional == [
+        n for n, p in enumerate(catalogue.practices) if "kelembagaan" in p.types
+    ]
+    counts = dict(map(tuple, manifest["saringan"]["sektor"]))
+    assert sum(counts.values()) == len(catalogue.practices)
+    for value, count in counts.items():
+        assert len(facets["sektor"][value]) == count
+
+
+def test_rows_come_eight_to_a_file(catalogue: Catalogue, files: dict[str, bytes]) -> None:
+    n = len(catalogue.practices)
+    assert sorted(p for p in files if p.startswith("r/")) == sorted(
+        f"r/{k}.json" for k in range((n + 7) // 8)
+    )
+    for doc, practice in enumerate(catalogue.practices):
+        rows = load(files, f"r/{doc // 8}.json")
+        assert isinstance(rows, list) and len(rows) <= 8
+        title, url, summary, city, province, sector = rows[doc % 8]
+        assert title == " ".join(practice.title.split())
+        assert url == practice_url(practice.id)
+        assert len(summary) <= search.SUMMARY_CHARS + 2
+        assert (city, province) == (practice.origin.region, practice.origin.province)
+        assert sector
+
+
+def test_hostile_text_stays_json_string_data(catalogue: Catalogue) -> None:
+    hostile = '"><script>alert(1)</script> {{ 7*7 }}'
+    practice = catalogue.practices[0].model_copy(
+        update={"title": hostile, "summary": "<img src=x onerror=alert(1)> ringkasan"}
+    )
+    files = search.index_files(Catalogue(practices=[practice], regions=catalogue.regions))
+    row = json.loads(files["r/0.json"])[0]
+    assert row[0] == hostile
+    assert row[2].startswith("<img src=x onerror=alert(1)>")
+    terms = all_terms(files)
+    assert "script" in terms and "onerror" in terms
+    assert all(set(term) <= set("abcdefghijklmnopqrstuvwxyz0123456789>") for term in terms)
+
+
+def test_a_word_alone_at_its_root_has_no_separate_root_term() -> None:
+    scores = search.score_terms(
+        [{"judul": "lumpur tinja", "isi": "kompos"}, {"judul": "pengomposan", "isi": "lumpur"}]
+    )
+    assert "lumpur" in scores.same_root and ">lumpur" not in scores.postings
+    assert "kompos" not in scores.same_root  # "pengomposan" shares its root
+    assert set(scores.of(">kompos")) == {0, 1}
+    assert scores.word_roots["pengomposan"] == "kompos"
