@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
-import signal
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from typing import Any
+
+from generator.forked import Forked, ForkedError, can_fork
 
 MIN_PAGES = 200
 """Below this, forking costs more than it saves."""
@@ -64,7 +64,7 @@ def supported() -> bool:
 @contextmanager
 def converted_in_two_processes(min_pages: int = MIN_PAGES) -> Iterator[None]:
     """While active, MkDocs' builds convert their pages in two processes."""
-    if not supported() or (os.cpu_count() or 1) < 2:
+    if not supported() or not can_fork():
         yield
         return
     import mkdocs.commands.build as mkdocs_build
@@ -107,56 +107,34 @@ def _populate_all(original: Callable[..., None], config: Any, files: Any, min_pa
         return
     # Alternate pages so that both halves get a similar mix of large and small ones.
     mine, theirs = pages[0::2], pages[1::2]
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: convert its half, send the results, never return
-        os.close(read_end)
-        _child(original, config, files, theirs, write_end)
-    os.close(write_end)
+    child = Forked(lambda: _convert(original, config, files, theirs))
     try:
         for page in mine:
             original(page, config, files, False)
-        payload = _read_all(read_end)
-    except BaseException:
-        os.kill(pid, signal.SIGKILL)  # this build has failed: stop the child's half too
-        raise
+        results, records = child.result()
+    except ForkedError as err:
+        raise PageReadingError(f"membaca halaman MkDocs di proses kedua gagal: {err}") from None
     finally:
-        os.close(read_end)
-        _reap(pid)
-    status, results, records = pickle.loads(payload) if payload else ("error", None, [])
+        child.cancel()  # this build has failed, or the child is done: nothing to wait for
     _replay(records)
-    if status != "ok":
-        raise PageReadingError(results or "proses anak MkDocs berhenti tanpa hasil")
     by_uri = {page.file.src_uri: page for page in theirs}
     for src_uri, state, anchors_to in results:
         _apply(by_uri[src_uri], state, anchors_to, files)
 
 
-def _child(
-    original: Callable[..., None], config: Any, files: Any, pages: list[Any], fd: int
-) -> None:
-    """Convert ``pages`` and write (status, results, log records) to ``fd``; exit."""
-    code = 0
+def _convert(
+    original: Callable[..., None], config: Any, files: Any, pages: list[Any]
+) -> tuple[list[Any], list[tuple[str, int, str]]]:
+    """In the child: convert ``pages``; their state and the log records, for the parent."""
     records: list[tuple[str, int, str]] = []
-    capture = _Capture(records)
     logger = logging.getLogger("mkdocs")
-    logger.handlers = [capture]
+    logger.handlers = [_Capture(records)]
     logger.propagate = False
-    try:
-        results = []
-        for page in pages:
-            original(page, config, files, False)
-            results.append((page.file.src_uri, *_state(page)))
-        payload = pickle.dumps(("ok", results, records), protocol=pickle.HIGHEST_PROTOCOL)
-    except BaseException as err:  # reported by the parent, which owns the terminal
-        message = f"{type(err).__name__}: {err}"
-        payload = pickle.dumps(("error", message, records), protocol=pickle.HIGHEST_PROTOCOL)
-        code = 1
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(payload)
-    finally:
-        os._exit(code)
+    results = []
+    for page in pages:
+        original(page, config, files, False)
+        results.append((page.file.src_uri, *_state(page)))
+    return results, records
 
 
 class _Capture(logging.Handler):
@@ -188,15 +166,3 @@ def _apply(
         setattr(page, name, value)
     if anchors_to is not None:
         page.links_to_anchors = {files.get_file_from_path(uri): d for uri, d in anchors_to.items()}
-
-
-def _read_all(fd: int) -> bytes:
-    chunks = []
-    while chunk := os.read(fd, 1 << 20):
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _reap(pid: int) -> None:
-    with suppress(ChildProcessError):
-        os.waitpid(pid, 0)

@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import vocab
+from generator.forked import Forked, ForkedError, can_fork
 from generator.model import Catalogue
 from generator.render import (
     _MARKDOWN_SYNTAX,
@@ -456,58 +457,36 @@ def build_index(catalogue: Catalogue, site: Path) -> Path:
 PARALLEL_MIN = 200
 """From this many practices on, ``replika build`` indexes in a forked process beside MkDocs."""
 
-_FORK_INPUT: list[Catalogue] = []
-"""The catalogue for the forked indexer (inherited, never pickled)."""
-
-
-def _index_forked() -> dict[str, bytes]:
-    return index_files(_FORK_INPUT[0])
-
 
 class PendingIndex:
     """The index files of a catalogue, computed beside MkDocs when that helps.
 
     With two CPUs or more and at least :data:`PARALLEL_MIN` practices a forked
-    process computes the files while this process runs MkDocs (both are pure
-    Python, so a thread would only take turns with it); otherwise, or when the
-    helper dies, :meth:`result` computes them here.
+    process (:mod:`generator.forked`) computes the files while this process
+    runs MkDocs (both are pure Python, so a thread would only take turns with
+    it); otherwise, or when the child dies, :meth:`result` computes them here.
     """
 
     def __init__(self, catalogue: Catalogue, *, parallel: bool = True) -> None:
         self._catalogue = catalogue
-        self._pool: Any = None
-        self._future: Any = None
-        if parallel and len(catalogue.practices) >= PARALLEL_MIN and _can_fork():
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            _FORK_INPUT[:] = [catalogue]
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-            self._future = self._pool.submit(_index_forked)
+        self._child: Forked | None = None
+        if parallel and len(catalogue.practices) >= PARALLEL_MIN and can_fork():
+            self._child = Forked(lambda: index_files(catalogue))
 
     def result(self) -> dict[str, bytes]:
-        if self._future is not None:
-            from concurrent.futures.process import BrokenProcessPool
-
+        if self._child is not None:
+            child, self._child = self._child, None
             try:
-                return dict(self._future.result())
-            except BrokenProcessPool:  # the helper died (e.g. out of memory): index here
+                return dict(child.result())
+            except ForkedError:  # the child died (e.g. out of memory): index here
                 pass
-            finally:
-                self.close()
         return index_files(self._catalogue)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
-        _FORK_INPUT.clear()
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
+        """Stop the child without waiting for it (a failed build returns at once)."""
+        if self._child is not None:
+            self._child.cancel()
+            self._child = None
 
 
 # ----------------------------------------------------------------------------- preview

@@ -215,3 +215,16 @@ def test_a_word_alone_at_its_root_has_no_separate_root_term() -> None:
     assert "kompos" not in scores.same_root  # "pengomposan" shares its root
     assert set(scores.of(">kompos")) == {0, 1}
     assert scores.word_roots["pengomposan"] == "kompos"
+
+
+def test_forked_indexer_gives_the_same_files(
+    catalogue: Catalogue, files: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.forked import can_fork
+
+    if not can_fork():
+        pytest.skip("no fork or a single CPU: the index is computed in the build process")
+    monkeypatch.setattr(search, "PARALLEL_MIN", 1)
+    pending = search.PendingIndex(catalogue)
+    assert pending._child is not None
+    assert pending.result() == files

@@ -1,0 +1,96 @@
+"""Run one function in a forked child process and take back its result.
+
+The build's heavy stages are pure Python, so threads would only take turns
+with each other; on a machine with two cores a forked child really works
+beside the parent. The child inherits the data it needs (a catalogue, MkDocs'
+pages) instead of receiving it pickled, and sends back one pickled result
+through a pipe. No thread is started in the parent, so later forks stay
+safe, and :meth:`Forked.cancel` stops a child whose work is no longer wanted
+at once (a failed build does not wait for it).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+from collections.abc import Callable
+from contextlib import suppress
+from typing import Any
+
+
+class ForkedError(Exception):
+    """The child failed or died; the message says why."""
+
+
+def can_fork() -> bool:
+    """Forking pays off: the OS can fork and there is a second core to work on."""
+    return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2
+
+
+class Forked:
+    """``work()`` running in a child process from construction until :meth:`result`."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            os.close(read_end)
+            _child(work, write_end)
+        os.close(write_end)
+        self._pid: int | None = pid
+        self._fd: int | None = read_end
+
+    def result(self) -> Any:
+        """Wait for the child and return what ``work()`` returned; :class:`ForkedError` if it failed."""
+        if self._fd is None:
+            raise ForkedError("proses anak sudah dihentikan")
+        try:
+            payload = _read_all(self._fd)
+        finally:
+            self._close()
+        if not payload:
+            raise ForkedError("proses anak berhenti tanpa hasil (mungkin kehabisan memori)")
+        status, value = pickle.loads(payload)
+        if status != "ok":
+            raise ForkedError(value)
+        return value
+
+    def cancel(self) -> None:
+        """Stop the child if it is still running (safe to call more than once)."""
+        if self._pid is not None:
+            with suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+        self._close()
+
+    def _close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+        if self._pid is not None:
+            with suppress(ChildProcessError):
+                os.waitpid(self._pid, 0)
+            self._pid = None
+
+
+def _child(work: Callable[[], Any], fd: int) -> None:
+    code = 0
+    try:
+        payload = pickle.dumps(("ok", work()), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException as err:  # reported by the parent, which owns the terminal
+        payload = pickle.dumps(("error", f"{type(err).__name__}: {err}"))
+        code = 1
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(payload)
+    except BaseException:
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
