@@ -40,7 +40,7 @@ import sys
 import time
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -238,13 +238,22 @@ class Scores:
         return dict(zip(found[::2], found[1::2], strict=True)) if found else {}
 
 
-def score_terms(documents: list[dict[str, str]]) -> Scores:
+def _go_on() -> None:
+    """The default ``check``: indexing is never interrupted."""
+
+
+class Interrupted(Exception):
+    """Raised by a ``check`` callback to stop indexing that is no longer wanted."""
+
+
+def score_terms(documents: list[dict[str, str]], check: Callable[[], None] = _go_on) -> Scores:
     """Field-weighted BM25 of every word and ``>root`` term, as small integers.
 
     Two passes over compact token arrays: the first interns words and counts
     document frequencies and field lengths, the second scores. Each document's
     score of a term is ``idf × Σ_field weight × tf(k1+1) / (tf + k1·norm)``,
     times :data:`ROOT_FACTOR` for root terms, times :data:`SCORE_SCALE`.
+    ``check`` is called once per document and pass and may raise :class:`Interrupted`.
     """
     names = list(FIELD_WEIGHTS)
     weights = [FIELD_WEIGHTS[name] for name in names]
@@ -267,6 +276,7 @@ def score_terms(documents: list[dict[str, str]]) -> Scores:
     lengths: list[list[int]] = [[] for _ in names]
     df: Counter[int] = Counter()
     for fields in documents:
+        check()
         arrays = []
         seen: set[int] = set()
         for n, name in enumerate(names):
@@ -292,6 +302,7 @@ def score_terms(documents: list[dict[str, str]]) -> Scores:
     skipped = {ids[ROOT_MARK + word] for word in same_root}
     postings: dict[int, array[int]] = {}
     for doc, arrays in enumerate(tokens):
+        check()
         total: dict[int, float] = defaultdict(float)
         for n, found in enumerate(arrays):
             if not found:
@@ -360,10 +371,19 @@ def _shard_json(entries: dict[str, Any], postings: dict[str, array[int]]) -> byt
     return ("{" + ",".join(parts) + "}").encode()
 
 
-def index_files(catalogue: Catalogue) -> dict[str, bytes]:
-    """Every file of the index, path (relative to the hash folder) → bytes."""
+def index_files(catalogue: Catalogue, check: Callable[[], None] = _go_on) -> dict[str, bytes]:
+    """Every file of the index, path (relative to the hash folder) → bytes.
+
+    ``check`` is called often (per document, per shard) and may raise
+    :class:`Interrupted`: the preview stops indexing as soon as a new edit
+    arrives, so the index never holds up the page the user is waiting for.
+    """
     practices = catalogue.practices
-    scores = score_terms([practice_fields(p) for p in practices])
+    fields = []
+    for practice in practices:
+        check()
+        fields.append(practice_fields(practice))
+    scores = score_terms(fields, check)
     shards = shard_count(scores)
     grouped: list[dict[str, array[int]]] = [{} for _ in range(shards)]
     extras: list[dict[str, Any]] = [{} for _ in range(shards)]
@@ -380,6 +400,7 @@ def index_files(catalogue: Catalogue) -> dict[str, bytes]:
             extra[SAME_ROOT_KEY].sort()
     files: dict[str, bytes] = {}
     for n in range(shards):
+        check()
         files[f"s/{n}.json"] = _shard_json(extras[n], grouped[n])
     rows = [display_row(p) for p in practices]
     for start in range(0, len(rows), ROWS_PER_FILE):
@@ -499,11 +520,11 @@ def remember_for_preview(catalogue: Catalogue) -> None:
     _PREVIEW[:] = [catalogue]
 
 
-def write_preview_index(site: Path) -> Path | None:
+def write_preview_index(site: Path, check: Callable[[], None] = _go_on) -> Path | None:
     """Index the latest preview catalogue into the preview's site folder."""
     if not _PREVIEW:
         return None
-    return build_index(_PREVIEW[0], site)
+    return write_index(index_files(_PREVIEW[0], check), site)
 
 
 # ----------------------------------------------------------------------------- command line

@@ -10,8 +10,8 @@ records are reported in the terminal and the last good pages stay.
 
 When loaded by MkDocs as a hook (``hooks:``), :func:`on_post_build` writes
 the search index (``generator/search.py``) of the latest valid catalogue into
-the preview in a background thread, so the search page works in the preview
-too without delaying the reload.
+the preview in a background thread once the preview is idle, so the search
+page works in the preview too without delaying the reload.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ def regenerate(project: Project, cache: RecordCache | None = None) -> bool:
     from generator.site import BuildError, InvalidContent, generate
 
     started = time.monotonic()
+    _indexer().interrupt()
     try:
         catalogue, stats = generate(project, cache=cache)
     except InvalidContent as err:
@@ -162,12 +163,13 @@ def serve(project: Project, *, address: str = "127.0.0.1:8000", full: bool = Fal
 
 
 def on_pre_build(config: Any, **_kwargs: Any) -> None:
-    """MkDocs hook (preview only): rebuild the home page when its generated parts changed.
+    """MkDocs hook (preview only): pause the indexer; drop a home page whose parts changed.
 
     A dirty build skips pages whose own Markdown is older than their HTML; the
     hand-written home only includes the generated counts and lists, so its
     preview copy is dropped when those parts are newer.
     """
+    _indexer().interrupt()
     home = Path(config["site_dir"]) / "index.html"
     parts = Path(config["docs_dir"]) / "katalog" / "_bagian"
     if not home.exists() or not parts.is_dir():
@@ -177,36 +179,71 @@ def on_pre_build(config: Any, **_kwargs: Any) -> None:
         home.unlink()
 
 
-class _Indexer:
-    """Writes the preview's search index in the background, the latest request wins.
+IDLE_SECONDS = 1.0
+"""The preview indexes only after this long without an edit or a build."""
 
-    Indexing 1,000 practices takes a few seconds; doing it inside the build
-    would delay every browser refresh by that much. The catalogue is taken
-    when the work starts, so a burst of saves is indexed once, at its end.
+
+class _Indexer:
+    """Writes the preview's search index in the background, once the preview is idle.
+
+    Indexing 1,000 practices takes about two seconds of CPU. A thread doing
+    that while the next edit is regenerated would take turns with it (one
+    interpreter lock) and delay the page the user is waiting for. So the work
+    starts only after :data:`IDLE_SECONDS` without edits or builds, and a new
+    edit or build interrupts it (the index is then written after that build).
     """
 
     def __init__(self) -> None:
         self._wanted: Path | None = None
-        self._wake = threading.Event()
+        self._generation = 0
+        self._changed = threading.Condition()
         self._thread: threading.Thread | None = None
 
     def request(self, site_dir: Path) -> None:
-        self._wanted = site_dir
-        self._wake.set()
+        """Index ``site_dir`` once things are quiet."""
+        with self._changed:
+            self._wanted = site_dir
+            self._generation += 1
+            self._changed.notify()
         if self._thread is None:
             self._thread = threading.Thread(target=self._loop, daemon=True)
             self._thread.start()
 
+    def interrupt(self) -> None:
+        """An edit or a build has started: stop indexing now, wait for quiet again."""
+        with self._changed:
+            self._generation += 1
+            self._changed.notify()
+
+    def _wait_for_quiet(self) -> tuple[Path, int]:
+        with self._changed:
+            while self._wanted is None:
+                self._changed.wait()
+            generation = self._generation
+            while True:
+                self._changed.wait(IDLE_SECONDS)
+                if generation == self._generation:
+                    break
+                generation = self._generation
+            site, self._wanted = self._wanted, None
+            return site, generation
+
     def _loop(self) -> None:
-        from generator.search import write_preview_index
+        from generator.search import Interrupted, write_preview_index
 
         while True:
-            self._wake.wait()
-            self._wake.clear()
-            if self._wanted is None:
-                continue
+            site, generation = self._wait_for_quiet()
+
+            def check(generation: int = generation) -> None:
+                if generation != self._generation:
+                    raise Interrupted
+
             try:
-                write_preview_index(self._wanted)
+                write_preview_index(site, check)
+            except Interrupted:
+                with self._changed:
+                    if self._wanted is None:  # e.g. the edit was invalid: no build follows
+                        self._wanted = site
             except OSError as err:
                 print(
                     f"replika serve: indeks pencarian tidak dapat ditulis: {err}", file=sys.stderr
@@ -216,6 +253,13 @@ class _Indexer:
 _INDEXER = _Indexer()
 
 
+def _indexer() -> _Indexer:
+    """The one indexer, also when MkDocs loads this file a second time as a hook module."""
+    from generator import serve
+
+    return serve._INDEXER
+
+
 def on_post_build(config: Any, **_kwargs: Any) -> None:
     """MkDocs hook (preview only): write the search index of the latest valid catalogue."""
-    _INDEXER.request(Path(config["site_dir"]))
+    _indexer().request(Path(config["site_dir"]))

@@ -228,3 +228,38 @@ def test_forked_indexer_gives_the_same_files(
     pending = search.PendingIndex(catalogue)
     assert pending._child is not None
     assert pending.result() == files
+
+
+def test_check_can_interrupt_indexing(catalogue: Catalogue) -> None:
+    calls: list[int] = []
+
+    def check() -> None:
+        calls.append(1)
+        if len(calls) > 3:
+            raise search.Interrupted
+
+    with pytest.raises(search.Interrupted):
+        search.index_files(catalogue, check)
+    assert len(calls) == 4
+
+
+def test_preview_indexer_waits_for_quiet_and_yields_to_edits(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from generator import serve
+
+    monkeypatch.setattr(serve, "IDLE_SECONDS", 1.0)
+    search.remember_for_preview(catalogue)
+    indexer = serve._Indexer()
+    indexer.request(tmp_path)
+    # Edits keep arriving: nothing is indexed while they do.
+    for _ in range(5):
+        time.sleep(0.1)
+        indexer.interrupt()
+    assert not (tmp_path / "cari-indeks").exists()
+    deadline = time.monotonic() + 20
+    while not (tmp_path / "cari-indeks" / search.POINTER_NAME).exists():
+        assert time.monotonic() < deadline, "the index was never written"
+        time.sleep(0.05)
