@@ -532,7 +532,7 @@ def markdown(results: dict[str, Any]) -> str:
         "* **In-process stages** (`bench/stages.py`): a fresh interpreter per run times module "
         "import, loading, `check_project`, `build_catalogue` and `render_site` separately.",
         "* **Whole commands**: hyperfine (`-N`, no warm-up) with a `--prepare` that deletes "
-        "`site/`, `docs/katalog/` and `.replika/` before each cold build; the no-op rebuild runs "
+        "`site/`, `docs/katalog/` and `.cache/` before each cold build; the no-op rebuild runs "
         "the same command again with nothing changed, and the mtime/inode of every "
         "`docs/katalog/**` file is compared before and after.",
         "* **Baselines**: the generated `docs/` (hand-written pages + `docs/katalog/`) copied to "
