@@ -16,14 +16,10 @@ import datetime as dt
 import hashlib
 import html
 import json
-import multiprocessing
-import os
 import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -37,6 +33,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
 
 from generator import vocab
+from generator.forked import Forked, ForkedError, can_fork
 from generator.model import Catalogue, start_year
 from generator.schema import Practice
 
@@ -400,7 +397,7 @@ def render_site(
     helper = None
     if share is not None:  # in the forked helper: only these practice pages
         practices = practices[share]
-    elif not reuse and len(practices) >= PARALLEL_MIN and _can_fork():
+    elif not reuse and len(practices) >= PARALLEL_MIN and can_fork():
         # A forked helper renders the second half of the practice pages
         # while this process renders the first half and the other pages.
         half = len(practices) // 2
@@ -436,15 +433,13 @@ def render_site(
     if share is not None:
         return pages
     if helper is not None:
-        pool, future = helper
         try:
-            pages.extend(future.result())
-        except BrokenProcessPool:  # the helper died (e.g. out of memory): render here
+            pages.extend(helper.result())
+        except ForkedError:  # the helper died (e.g. out of memory): render here
             rest = slice(len(practices), None)
             pages.extend(render_site(catalogue, share=rest))
         finally:
-            pool.shutdown()
-            _HELPER_INPUT.clear()
+            helper.cancel()
     listing_key = _listing_key(catalogue, templates) if reuse else ""
     if reuse and _LISTING_PAGES and _LISTING_PAGES[0] == listing_key:
         return pages + _LISTING_PAGES[1]
@@ -474,24 +469,10 @@ def render_site(
 PARALLEL_MIN = 200
 """From this many practices on, a build renders practice pages in two processes."""
 
-_HELPER_INPUT: list[Any] = []
-"""``[catalogue]`` for the forked helper (inherited, never pickled)."""
 
-
-def _can_fork() -> bool:
-    return (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
-
-
-def _start_helper(catalogue: Catalogue, start: int) -> tuple[Any, Any]:
-    """A forked process rendering the practice pages from ``start`` on: (pool, future)."""
-    _HELPER_INPUT[:] = [catalogue]
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    return pool, pool.submit(_render_share, start)
-
-
-def _render_share(start: int) -> list[Page]:
-    (catalogue,) = _HELPER_INPUT
-    return render_site(catalogue, share=slice(start, None))
+def _start_helper(catalogue: Catalogue, start: int) -> Forked:
+    """A forked process rendering the practice pages from ``start`` on."""
+    return Forked(lambda: render_site(catalogue, share=slice(start, None)))
 
 
 def tag_anchor_map(tags: Iterable[str]) -> dict[str, str]:

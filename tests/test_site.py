@@ -401,11 +401,12 @@ def test_practice_pages_rendered_in_two_processes_are_the_same(
     from site_support import ROOT
 
     from generator import render
+    from generator.forked import can_fork
     from generator.model import build_catalogue
     from generator.project import find_project
     from generator.validate import check_project
 
-    if not render._can_fork():
+    if not can_fork():
         pytest.skip("no fork or a single CPU: rendering stays in one process")
     project = find_project(ROOT)
     catalogue = build_catalogue(check_project(project), project)
@@ -414,7 +415,7 @@ def test_practice_pages_rendered_in_two_processes_are_the_same(
     started: list[int] = []
     start_helper = render._start_helper
 
-    def spy(catalogue: object, start: int) -> tuple[object, object]:
+    def spy(catalogue: object, start: int) -> object:
         started.append(start)
         return start_helper(catalogue, start)  # type: ignore[arg-type]
 
