@@ -3,6 +3,7 @@
    fetches the shard of each query word, adds the numbers, and shows the rows
    of the best documents. The query and filters are mirrored in the address
    (?q=...&sektor=...), so opening a shared address shows the same results.
+   The offline copy (file:) loads the same index as scripts: see load().
    Record text only ever reaches the page through textContent. */
 (function () {
   "use strict";
@@ -35,15 +36,48 @@
     return hash >>> 0;
   }
 
-  function getJson(path) {
-    var url = new URL(path, folder).href;
+  // Loads one JSON file of the index, once. Over http(s) with fetch; from a
+  // folder (file:, the offline copy) browsers refuse fetch, so the copy also
+  // holds each file as a script (X.json -> X.js, see generator/offline.py)
+  // that calls replikaIndeks(name, data), name being its path in cari-indeks/.
+  var viaScript = window.location.protocol === "file:";
+  var waiting = {};
+  window.replikaIndeks = function (name, data) {
+    var entry = waiting[name];
+    if (!entry) return;
+    delete waiting[name];
+    entry.resolve(data);
+  };
+
+  function loadScript(url) {
+    var name = url.slice(url.lastIndexOf("/cari-indeks/") + "/cari-indeks/".length);
+    return new Promise(function (resolve, reject) {
+      waiting[name] = { resolve: resolve, reject: reject };
+      var script = document.createElement("script");
+      var fail = function () {
+        if (!waiting[name]) return;
+        delete waiting[name];
+        reject(new Error("indeks " + name));
+      };
+      script.onerror = fail;
+      script.onload = fail;  // ran without calling replikaIndeks with this name
+      script.src = url.replace(/\.json$/, ".js");
+      document.head.appendChild(script);
+    });
+  }
+
+  function load(url) {
     if (!cache[url]) {
-      cache[url] = fetch(url).then(function (response) {
+      cache[url] = viaScript ? loadScript(url) : fetch(url).then(function (response) {
         if (!response.ok) throw new Error(response.status + " " + url);
         return response.json();
       });
     }
     return cache[url];
+  }
+
+  function getJson(path) {
+    return load(new URL(path, folder).href);
   }
 
   function shard(term) {
@@ -217,7 +251,10 @@
     heading.className = "rp-cari__judul";
     var link = document.createElement("a");
     var url = String(row[1]);
-    link.setAttribute("href", SAFE_URL.test(url) && url.indexOf("..") < 0 ? baseRel + url : baseRel);
+    if (!SAFE_URL.test(url) || url.indexOf("..") >= 0) url = "";
+    // From a folder (file:) a folder address shows a file listing: open its index.html.
+    if (viaScript && (url === "" || url.slice(-1) === "/")) url += "index.html";
+    link.setAttribute("href", baseRel + url);
     link.textContent = String(row[0]);
     heading.appendChild(link);
     li.appendChild(heading);
@@ -313,11 +350,7 @@
 
   function start() {
     readAddress();
-    fetch(new URL("cari-indeks/terkini.json", base).href)
-      .then(function (response) {
-        if (!response.ok) throw new Error(String(response.status));
-        return response.json();
-      })
+    load(new URL("cari-indeks/terkini.json", base).href)
       .then(function (pointer) {
         if (!/^[0-9a-f]+$/.test(String(pointer.indeks))) throw new Error("indeks");
         folder = new URL("cari-indeks/" + pointer.indeks + "/", base);
