@@ -1,26 +1,27 @@
 """The offline copy: the site as a ZIP that works when opened from a folder (file://).
 
-The published site searches its static index in ``cari-indeks/``
-(``generator/search.py``), which ``cari.js`` loads with ``fetch`` and which
-therefore fails over ``file://``. The offline copy is a second ``mkdocs build``
-of the same generated Markdown with a derived configuration (``INHERIT:
-mkdocs.yml``) that uses Material's built-in Lunr search instead, set up the
-way Material's ``offline`` plugin does it (``cari-indeks/`` is not copied):
+The copy is the site that ``replika build`` has just built (the staging
+folder, search index included), with three changes, so that it searches with
+the same index and gives the same results as the published site:
 
-* the search index is also written as a script (``search/search_index.js``),
-  which Material's bundle loads instead of fetching JSON when the page is a
-  ``file:`` URL;
-* the search runs in a web worker, which browsers refuse to start from
-  ``file:``; the iframe-worker shim (MIT, vendored in ``generator/data/vendor``
-  so that nothing is fetched from the network) stands in for it;
-* links to folders (``katalog/``) are rewritten to ``katalog/index.html``,
-  because a browser shows a folder listing for ``file:`` folder URLs.
+* the search page's script (``docs/assets/cari.js``) loads the index with
+  ``fetch``, which browsers refuse for ``file:`` URLs; so every JSON file of
+  ``cari-indeks/`` also goes into the copy as a script (``X.json`` → ``X.js``,
+  one call ``replikaIndeks("<path>", <the same JSON>)``), which ``cari.js``
+  loads with a ``<script>`` element when the page is a ``file:`` URL. The
+  scripts are only in the copy: the published site does not carry the index
+  twice;
+* links to folders (``katalog/``) in ``href``, ``src`` and the header search
+  form's ``action`` are rewritten to ``katalog/index.html``, because a browser
+  shows a folder listing for ``file:`` folder URLs (``cari.js`` does the same
+  for the result links it writes);
+* what a folder on a disk has no use for is left out: the ZIP itself,
+  ``404.html`` and the sitemaps (absolute URLs of the published site), and
+  Material's search worker, Lunr and source maps (Material's search is off).
 
-Unlike the offline plugin, directory URLs stay on, so the copy has the same
-paths as the published site and the raw HTML links that the generator writes
-(downloads, data) stay valid. The header's box that links to the search page
-is replaced by Material's own search box, and the search page tells readers to
-use that box.
+There is no second MkDocs build: the pages, PDFs and open data are the ones
+just built. The ZIP is deterministic (sorted entries, one fixed date), so the
+same site gives a byte-identical archive.
 """
 
 from __future__ import annotations
@@ -28,47 +29,33 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
-import subprocess
-import sys
 import tempfile
 import zipfile
-from collections.abc import Callable
-from importlib import resources
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import yaml
-
-from generator.project import Project
+from generator.search import POINTER_NAME, SEARCH_DIR
 
 ZIP_NAME = "replika-luring.zip"
 FOLDER_NAME = "replika-luring"
-SHIM_NAME = "iframe-worker-1.0.4.js"
-SHIM_TARGET = "assets/luring/iframe-worker.js"
+README_NAME = "BACA-SAYA.txt"
+CALLBACK = "replikaIndeks"
+"""The function each index script calls (defined by ``cari.js``)."""
 # Fixed timestamp for every ZIP entry: the same site gives the same archive.
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
+
+SKIPPED_FILES = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+SKIPPED_FOLDERS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 README = """Replika — salinan luring
 ========================
 
 Buka berkas index.html di folder ini dengan peramban (klik dua kali).
-Semua halaman, pencarian (kotak "Cari" di bagian atas), ringkasan PDF dan
-data terbuka (folder data/) bekerja tanpa internet.
+Semua halaman, pencarian (kotak "Cari praktik" di bagian atas atau halaman
+Cari, dengan kata dasar maupun berimbuhan dan singkatan maupun kepanjangannya),
+ringkasan PDF dan data terbuka (folder data/) bekerja tanpa internet.
 
 Versi daring yang selalu mutakhir: {url}
-"""
-
-SEARCH_PAGE = """{#- Offline copy: cari-indeks/ cannot be fetched over file://;
-    Material's search box in the header searches the whole copy. -#}
-{% extends "main.html" %}
-{% block content %}
-  {{ super() }}
-  <div class="admonition info">
-    <p class="admonition-title">Pencarian di salinan luring</p>
-    <p>Di salinan luring ini, ketik kata kunci pada kotak <strong>Cari</strong> di bagian
-    atas halaman; hasilnya muncul langsung di bawah kotak itu.</p>
-  </div>
-{% endblock %}
 """
 
 
@@ -76,82 +63,9 @@ class OfflineError(Exception):
     """The offline copy could not be built."""
 
 
-def _shim() -> bytes:
-    return (resources.files("generator") / "data" / "vendor" / SHIM_NAME).read_bytes()
-
-
-def _overlay_theme(project: Project, config: dict, work: Path) -> Path:
-    """The theme overrides for the copy: the site's, minus the search page's parts."""
-    overlay = work / "overrides"
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    if isinstance(custom, str) and (project.root / custom).is_dir():
-        shutil.copytree(project.root / custom, overlay)
-    overlay.mkdir(parents=True, exist_ok=True)
-    # The site's header links to the search page; Material's own header has
-    # the search box that works offline.
-    (overlay / "partials" / "header.html").unlink(missing_ok=True)
-    (overlay / "cari.html").write_text(SEARCH_PAGE, encoding="utf-8")
-    return overlay
-
-
-def _read_config(project: Project) -> dict:
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
-    try:
-        data = yaml.load(project.config_file.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, yaml.YAMLError) as err:
-        raise OfflineError(f"mkdocs.yml tidak dapat dibaca: {err}") from None
-    return data if isinstance(data, dict) else {}
-
-
-def derived_config(project: Project, work: Path) -> Path:
-    """Write the offline build's mkdocs config (inheriting mkdocs.yml) into ``work``."""
-    config = _read_config(project)
-    overlay = _overlay_theme(project, config, work)
-    docs = config.get("docs_dir", "docs")
-    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
-    polyfills = [p for p in extra.get("polyfills", []) if "iframe-worker" not in str(p)]
-    derived = {
-        "INHERIT": str(project.config_file.resolve()),
-        "docs_dir": str((project.root / docs).resolve()),
-        "site_dir": str(work / "situs"),
-        "strict": False,
-        "use_directory_urls": True,
-        "theme": {"custom_dir": str(overlay)},
-        # Lunr has no Indonesian stemmer; with only the trimmer, words match as
-        # written and Material's prefix matching finds longer forms.
-        "plugins": [{"search": {"lang": "en", "pipeline": ["trimmer"]}}],
-        "extra": {"polyfills": [*polyfills, SHIM_TARGET]},
-    }
-    path = work / "mkdocs-luring.yml"
-    path.write_text(yaml.safe_dump(derived, allow_unicode=True, sort_keys=False), "utf-8")
-    return path
-
-
-def _mkdocs_build(project: Project, config: Path) -> str:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config)],
-            cwd=project.root,
-            capture_output=True,
-            text=True,
-            check=False,
-            env=env,
-        )
-    except OSError as err:
-        raise OfflineError(f"mkdocs tidak dapat dijalankan: {err}") from None
-    output = (proc.stdout + proc.stderr).strip()
-    if proc.returncode != 0:
-        raise OfflineError(f"mkdocs build (salinan luring) gagal:\n{output}")
-    return output
-
-
-_LINK = re.compile(r'(\bhref=")([^"]*)(")')
+_LINK = re.compile(r'(\b(?:href|src|action)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def file_url(link: str) -> str:
@@ -167,56 +81,74 @@ def file_url(link: str) -> str:
     return path + rest
 
 
-def rewrite_links(site: Path) -> int:
-    """Rewrite folder links in every HTML page; how many pages changed."""
-    changed = 0
-    for page in site.rglob("*.html"):
-        source = page.read_text(encoding="utf-8")
-        result = _LINK.sub(lambda m: m.group(1) + file_url(m.group(2)) + m.group(3), source)
-        if result != source:
-            page.write_text(result, encoding="utf-8")
-            changed += 1
-    return changed
+def rewrite_links(html: str) -> str:
+    """Folder links of one page (``href``, ``src``, form ``action``) pointing at ``index.html``."""
+    return _LINK.sub(lambda m: m.group(1) + file_url(m.group(2)) + m.group(3), html)
 
 
-def inline_search_index(site: Path) -> None:
-    """``search_index.js`` for file:// (locations pointing at ``index.html`` files)."""
-    index_file = site / "search" / "search_index.json"
-    if not index_file.is_file():
-        raise OfflineError("mkdocs tidak menghasilkan indeks pencarian untuk salinan luring")
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    for doc in index.get("docs", []):
-        location = doc.get("location", "")
-        doc["location"] = file_url(location) if location else "index.html"
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    index_file.write_text(data, encoding="utf-8")
-    (site / "search" / "search_index.js").write_text(f"var __index = {data}\n", encoding="utf-8")
+def _ascii(match: re.Match[str]) -> str:
+    return json.dumps(match.group())[1:-1]  # "\u00e9", or a surrogate pair
 
 
-def _copy_downloads(source_site: Path, site: Path) -> None:
-    """PDFs and open data of the built site, so the copy's download links work too."""
-    for name in ("data", "unduh"):
-        origin = source_site / name
-        if origin.is_dir():
-            shutil.copytree(
-                origin, site / name, dirs_exist_ok=True, ignore=shutil.ignore_patterns(ZIP_NAME)
-            )
+def index_script(name: str, data: bytes) -> bytes:
+    """The script form of one index file: ``replikaIndeks(name, <the same JSON>);``.
+
+    Non-ASCII characters (they only occur inside JSON strings) become ``\\uXXXX``
+    escapes, so the script means the same whatever encoding the browser assumes
+    and U+2028/U+2029 cannot end a line; the JSON is otherwise unchanged.
+    """
+    text = _NON_ASCII.sub(_ascii, data.decode("utf-8"))
+    return f"window.{CALLBACK} && {CALLBACK}({json.dumps(name)}, {text});\n".encode("ascii")
 
 
-def write_zip(folder: Path, target: Path) -> None:
-    """A deterministic ZIP of ``folder`` under ``replika-luring/``, written atomically."""
+def _skipped(name: str) -> bool:
+    parts = name.split("/")
+    return (
+        name in SKIPPED_FILES
+        or name == f"unduh/{ZIP_NAME}"
+        or name.endswith(".map")
+        or name.startswith(SKIPPED_FOLDERS)
+        or any(part.startswith(".") for part in parts)
+    )
+
+
+def copy_entries(site: Path, *, site_url: str = "") -> Iterator[tuple[str, Callable[[], bytes]]]:
+    """``(name, bytes)`` of every file of the copy, unsorted; contents are read lazily."""
+    index_prefix = f"{SEARCH_DIR}/"
+    found_index = False
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        name = path.relative_to(site).as_posix()
+        if _skipped(name):
+            continue
+        if name.endswith(".html"):
+            yield name, lambda p=path: rewrite_links(p.read_text(encoding="utf-8")).encode()
+            continue
+        yield name, path.read_bytes
+        if name.startswith(index_prefix) and name.endswith(".json"):
+            inner = name[len(index_prefix) :]
+            found_index = found_index or inner == POINTER_NAME
+            script = lambda p=path, n=inner: index_script(n, p.read_bytes())  # noqa: E731
+            yield name[: -len(".json")] + ".js", script
+    if not found_index:
+        raise OfflineError(f"indeks pencarian ({SEARCH_DIR}/) belum ada untuk salinan luring")
+    readme = README.format(url=site_url or "-").encode()
+    yield README_NAME, lambda: readme
+
+
+def write_zip(entries: dict[str, Callable[[], bytes]], target: Path) -> None:
+    """A deterministic ZIP of ``entries`` under ``replika-luring/``, written atomically."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(fd)
     try:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                info = zipfile.ZipInfo(
-                    f"{FOLDER_NAME}/{path.relative_to(folder).as_posix()}", ZIP_DATE
-                )
+            for name in sorted(entries):
+                info = zipfile.ZipInfo(f"{FOLDER_NAME}/{name}", ZIP_DATE)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
-                zf.writestr(info, path.read_bytes())
+                zf.writestr(info, entries[name]())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
@@ -224,38 +156,15 @@ def write_zip(folder: Path, target: Path) -> None:
         raise
 
 
-def build_offline_copy(
-    project: Project,
-    built_site: Path,
-    target: Path,
-    *,
-    site_url: str = "",
-    log: Callable[[str], None] | None = None,
-) -> Path:
-    """Build the offline copy and write it as ``target`` (a ZIP); returns ``target``.
+def build_offline_copy(built_site: Path, target: Path, *, site_url: str = "") -> Path:
+    """Write the offline copy of ``built_site`` as ``target`` (a ZIP); returns ``target``.
 
-    ``built_site`` is the freshly built site (staging); its ``data/`` and
-    ``unduh/`` downloads are copied into the offline copy.
+    ``built_site`` is the freshly built site (staging) with its search index,
+    PDFs and open data already written.
     """
-    say = log or (lambda _msg: None)
-    cache = project.root / ".cache"
-    cache.mkdir(exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="luring-", dir=cache))
     try:
-        config = derived_config(project, work)
-        output = _mkdocs_build(project, config)
-        for line in output.splitlines():
-            if line.startswith("WARNING"):
-                say(f"salinan luring: {line}")
-        site = work / "situs"
-        inline_search_index(site)
-        rewrite_links(site)
-        shim = site / SHIM_TARGET
-        shim.parent.mkdir(parents=True, exist_ok=True)
-        shim.write_bytes(_shim())
-        _copy_downloads(built_site, site)
-        (site / "BACA-SAYA.txt").write_text(README.format(url=site_url or "-"), "utf-8")
-        write_zip(site, target)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        entries = dict(copy_entries(built_site, site_url=site_url))
+        write_zip(entries, target)
+    except OSError as err:
+        raise OfflineError(f"salinan luring tidak dapat ditulis: {err}") from None
     return target

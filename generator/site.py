@@ -266,13 +266,18 @@ def search_index(pending: PendingIndex, site: Path) -> None:
         raise BuildError(f"indeks pencarian tidak dapat ditulis: {err}", 3) from None
 
 
-def _extra_outputs(catalogue: Catalogue, project: Project, staging: Path, *, pdf: bool) -> None:
-    """Write downloads (PDFs, offline copy) and open data into the staging site before the swap.
+def _extra_outputs(
+    catalogue: Catalogue, project: Project, staging: Path, pending: PendingIndex, *, pdf: bool
+) -> None:
+    """Write open data, PDFs, the search index and the offline copy into the staging site.
 
-    Called after ``mkdocs build`` and before the search index and the swap, so
-    a failure here leaves the published ``site/`` untouched. ``pdf=False``
-    (``replika build --tanpa-pdf``) skips the slow PDFs. The ``replika serve``
-    preview builds through MkDocs' own server and does not call this.
+    Called after ``mkdocs build`` and before the swap, so a failure here leaves
+    the published ``site/`` untouched. The search index comes after the PDFs
+    (on large sites it is computed beside MkDocs and the PDFs) and before the
+    offline copy, which carries it. ``pdf=False`` (``replika build
+    --tanpa-pdf``) skips the slow PDFs and with them the offline copy. The
+    ``replika serve`` preview builds through MkDocs' own server and does not
+    call this.
     """
     from generator.export import ExportError, write_open_data
     from generator.offline import ZIP_NAME, OfflineError, build_offline_copy
@@ -281,13 +286,17 @@ def _extra_outputs(catalogue: Catalogue, project: Project, staging: Path, *, pdf
     try:
         write_open_data(catalogue, staging / "data")
         if pdf:
-            downloads = staging / "unduh"
-            write_pdfs(catalogue, project, downloads)
-            build_offline_copy(project, staging, downloads / ZIP_NAME, site_url=site_url(project))
+            write_pdfs(catalogue, project, staging / "unduh")
     except PdfError as err:
         raise BuildError(str(err), err.exit_code) from None
-    except (ExportError, OfflineError) as err:
+    except ExportError as err:
         raise BuildError(str(err), 3) from None
+    search_index(pending, staging)
+    if pdf:
+        try:
+            build_offline_copy(staging, staging / "unduh" / ZIP_NAME, site_url=site_url(project))
+        except OfflineError as err:
+            raise BuildError(str(err), 3) from None
 
 
 def _check_site_is_ours(site: Path) -> None:
@@ -445,8 +454,7 @@ def build(
     pending = PendingIndex(catalogue)  # computed beside MkDocs on large sites
     try:
         mkdocs_build(project, staging)
-        _extra_outputs(catalogue, project, staging, pdf=pdf)
-        search_index(pending, staging)
+        _extra_outputs(catalogue, project, staging, pending, pdf=pdf)
         marker = {"dibuat_oleh": "replika build", "praktik": len(catalogue.practices)}
         (staging / MARKER_NAME).write_text(json.dumps(marker) + "\n", encoding="utf-8")
         _check_site_is_ours(site)

@@ -1,17 +1,44 @@
-"""The offline copy, unzipped and opened over file:// in Debian's Chromium."""
+"""The offline copy, unzipped and opened over file:// in Debian's Chromium.
+
+The copy searches with the site's own index (``cari-indeks/``), loaded as
+scripts over file://; its results must be those of the published site.
+"""
 
 from __future__ import annotations
 
+import json
+import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
-from site_support import CHROMIUM, CHROMIUM_ARGS
+from site_support import CHROMIUM, CHROMIUM_ARGS, serve_directory
 
 from generator.model import Catalogue, build_catalogue
-from generator.offline import FOLDER_NAME, file_url
+from generator.offline import (
+    CALLBACK,
+    FOLDER_NAME,
+    build_offline_copy,
+    file_url,
+    index_script,
+    rewrite_links,
+)
 from generator.project import Project
+from generator.search import SEARCH_DIR
 from generator.validate import check_project
+
+# Queries whose expected practice only has another form of the word (or the
+# acronym's long form, or the other way round); from test_search.RELEVANCE.
+MORPHOLOGY = [
+    ("perizinan", "uptd-pal-makassar"),
+    ("pengomposan", "surabaya-green-and-clean"),
+    ("dicicil", "l2t2-kendari"),
+    ("LLTT", "l2t2-kendari"),
+    ("layanan lumpur tinja terjadwal", "sidoti-blitar"),
+    ("aparatur sipil negara", "l2t2-kendari"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -33,19 +60,100 @@ def catalogue(full_build: Path) -> Catalogue:
     return build_catalogue(checked, Project(full_build))
 
 
-def test_copy_contains_pages_downloads_and_data(unzipped: Path, catalogue: Catalogue) -> None:
+def test_copy_contains_pages_downloads_data_and_index(
+    unzipped: Path, catalogue: Catalogue, full_build: Path
+) -> None:
     assert (unzipped / "index.html").is_file()
-    assert (unzipped / "BACA-SAYA.txt").is_file()
+    assert 'kotak "Cari praktik"' in (unzipped / "BACA-SAYA.txt").read_text(encoding="utf-8")
     assert (unzipped / "data" / "practices.json").is_file()
     assert (unzipped / "unduh" / "katalog-replika.pdf").is_file()
     assert not (unzipped / "unduh" / "replika-luring.zip").exists()
-    assert not (unzipped / "cari-indeks").exists()  # the copy searches with Material's Lunr
+    for name in ("404.html", "sitemap.xml", "sitemap.xml.gz", ".replika-build"):
+        assert not (unzipped / name).exists(), name
+    assert not (unzipped / "assets" / "javascripts" / "lunr").exists()
+    assert not list(unzipped.rglob("*.map"))
     for practice in catalogue.practices:
         assert (unzipped / "katalog" / "praktik" / practice.id / "index.html").is_file()
         assert (unzipped / "unduh" / "praktik" / f"{practice.id}.pdf").is_file()
+    # The site's own index, the same files as online, each also as a script.
+    online = full_build / "site" / SEARCH_DIR
+    jsons = sorted(p.relative_to(online) for p in online.rglob("*.json"))
+    assert (
+        sorted(
+            p.relative_to(unzipped / SEARCH_DIR) for p in (unzipped / SEARCH_DIR).rglob("*.json")
+        )
+        == jsons
+    )
+    for rel in jsons:
+        assert (unzipped / SEARCH_DIR / rel).read_bytes() == (online / rel).read_bytes()
+        assert (unzipped / SEARCH_DIR / rel).with_suffix(".js").is_file()
     home = (unzipped / "index.html").read_text(encoding="utf-8")
-    assert "https://unpkg.com" not in home  # the worker shim is local
     assert 'href="katalog/index.html"' in home
+    assert 'action="cari/index.html"' in home
+    assert not re.search(r'(?:href|src|action)="(?![a-z]+:|#)[^"]*/"', home)
+
+
+def _script_json(script: bytes) -> tuple[str, object, str]:
+    """``(name, data, JSON text)`` of an index script."""
+    text = script.decode("ascii")
+    match = re.fullmatch(
+        rf"window\.{CALLBACK} && {CALLBACK}\((\"[^\"]*\"), (.*)\);\n", text, re.DOTALL
+    )
+    assert match, text[:200]
+    return json.loads(match.group(1)), json.loads(match.group(2)), match.group(2)
+
+
+def test_index_scripts_carry_exactly_the_json(unzipped: Path) -> None:
+    area = unzipped / SEARCH_DIR
+    files = sorted(area.rglob("*.json"))
+    assert len(files) > 4
+    for path in files:
+        name, data, _ = _script_json(path.with_suffix(".js").read_bytes())
+        assert name == path.relative_to(area).as_posix()
+        assert data == json.loads(path.read_bytes())
+
+
+def test_index_script_escapes_what_could_break_out() -> None:
+    raw = json.dumps({"a": "é\u2028\u2029</script>😀"}, ensure_ascii=False).encode()
+    script = index_script("s/0.json", raw)
+    name, data, text = _script_json(script)
+    assert (name, data) == ("s/0.json", json.loads(raw))
+    assert script.isascii() and "\u2028" not in text
+    # Apart from the escapes the JSON text is unchanged.
+    assert json.loads(text) == json.loads(raw)
+    plain = b'{"b":[[1,2]],"c":"x"}'
+    assert _script_json(index_script("s/1.json", plain))[2] == plain.decode()
+
+
+def _mini_site(root: Path) -> Path:
+    site = root / "site"
+    (site / "katalog").mkdir(parents=True)
+    (site / "index.html").write_text('<a href="katalog/">k</a><form action="cari/">', "utf-8")
+    (site / "katalog" / "index.html").write_text('<a href="../">up</a>', "utf-8")
+    (site / "404.html").write_text('<a href="/">x</a>', "utf-8")
+    folder = site / SEARCH_DIR / "abc123"
+    (folder / "s").mkdir(parents=True)
+    (folder / "s" / "0.json").write_text('{"kata":[[0,5]]}', "utf-8")
+    (folder / "manifest.json").write_text('{"dokumen":1}', "utf-8")
+    (site / SEARCH_DIR / "terkini.json").write_text('{"indeks":"abc123"}', "utf-8")
+    (site / "unduh").mkdir()
+    return site
+
+
+def test_zip_is_deterministic(tmp_path: Path) -> None:
+    site = _mini_site(tmp_path)
+    first = build_offline_copy(site, site / "unduh" / "replika-luring.zip").read_bytes()
+    second = build_offline_copy(site, site / "unduh" / "replika-luring.zip").read_bytes()
+    assert first == second
+    with zipfile.ZipFile(site / "unduh" / "replika-luring.zip") as zf:
+        names = zf.namelist()
+        home = zf.read(f"{FOLDER_NAME}/index.html").decode()
+    assert names == sorted(names)
+    assert f"{FOLDER_NAME}/unduh/replika-luring.zip" not in names
+    assert f"{FOLDER_NAME}/404.html" not in names
+    assert f"{FOLDER_NAME}/{SEARCH_DIR}/terkini.js" in names
+    assert f"{FOLDER_NAME}/{SEARCH_DIR}/abc123/s/0.js" in names
+    assert home == '<a href="katalog/index.html">k</a><form action="cari/index.html">'
 
 
 @pytest.mark.parametrize(
@@ -55,6 +163,7 @@ def test_copy_contains_pages_downloads_and_data(unzipped: Path, catalogue: Catal
         ("../../", "../../index.html"),
         (".", "./index.html"),
         ("../sektor/#air-minum", "../sektor/index.html#air-minum"),
+        ("../cari/?q=lltt", "../cari/index.html?q=lltt"),
         ("#judul", "#judul"),
         ("https://contoh.id/a/", "https://contoh.id/a/"),
         ("../../unduh/praktik/a.pdf", "../../unduh/praktik/a.pdf"),
@@ -64,42 +173,143 @@ def test_folder_links_point_at_index_files(link: str, expected: str) -> None:
     assert file_url(link) == expected
 
 
-def test_search_and_navigation_work_over_file_urls(unzipped: Path, catalogue: Catalogue) -> None:
+def test_rewrite_links_covers_href_src_and_action() -> None:
+    html = '<a href="a/"></a><img src="b/"><form action="../cari/" method="get"><p data-x="c/">'
+    assert rewrite_links(html) == (
+        '<a href="a/index.html"></a><img src="b/index.html">'
+        '<form action="../cari/index.html" method="get"><p data-x="c/">'
+    )
+
+
+# ----------------------------------------------------------------------------- browser
+
+
+class Watched:
+    """A page that records console errors and every request that is not a file."""
+
+    def __init__(self, browser: object) -> None:
+        self.page = browser.new_page()  # type: ignore[attr-defined]
+        self.page.set_default_timeout(15_000)
+        self.errors: list[str] = []
+        self.remote: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda err: self.errors.append(str(err)))
+        self.page.on(
+            "request", lambda r: None if r.url.startswith("file:") else self.remote.append(r.url)
+        )
+
+    def check(self) -> None:
+        assert self.errors == []
+        assert self.remote == []
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
-    practice = next(p for p in catalogue.practices if p.id == "sidoti-blitar")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page()
-            remote: list[str] = []
-            page.on(
-                "request", lambda r: None if r.url.startswith("file:") else remote.append(r.url)
-            )
-            page.goto((unzipped / "index.html").as_uri())
-
-            # Navigation: a menu link opens a page, not a folder listing.
-            page.locator("a[href='katalog/sektor/index.html']:visible").first.click()
-            page.wait_for_load_state()
-            assert page.url.endswith("/katalog/sektor/index.html")
-            assert page.locator("h1").first.inner_text().strip()
-
-            # Search: type a word of the title, follow the first result.
-            page.fill("input[data-md-component=search-query]", "Sidoti")
-            first = page.locator(".md-search-result__item a").first
-            first.wait_for(timeout=15000)
-            href = first.get_attribute("href") or ""
-            assert f"katalog/praktik/{practice.id}/index.html" in href
-            first.click()
-            page.wait_for_load_state()
-            assert page.url.startswith("file://")
-            assert " ".join(page.locator("h1").first.inner_text().split()) == " ".join(
-                practice.title.split()
-            )
-            # The brief linked from the practice page is in the copy.
-            link = page.locator("a", has_text="Unduh PDF").first.get_attribute("href")
-            base = unzipped / "katalog" / "praktik" / practice.id
-            assert (base / link).resolve().is_file()
-            assert remote == []
+            yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture
+def tab(chromium: object) -> Iterator[Watched]:
+    watched = Watched(chromium)
+    yield watched
+    watched.page.close()
+    watched.check()
+
+
+def results(page: object) -> list[str]:
+    page.wait_for_selector("[data-rp-cari][data-siap]")  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => !/Mencari|Ketik/.test(document.querySelector('.rp-cari__status').textContent)"
+    )
+    hrefs = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        ".rp-cari__hasil a", "els => els.map(e => e.getAttribute('href'))"
+    )
+    return [re.sub(r"/(index\.html)?$", "", h).rsplit("/", 1)[-1] for h in hrefs]
+
+
+def search_at(page: object, search_page: str, query: str, **filters: str) -> list[str]:
+    params = "&".join([f"q={quote(query)}", *(f"{k}={quote(v)}" for k, v in filters.items())])
+    page.goto(f"{search_page}?{params}")  # type: ignore[attr-defined]
+    return results(page)
+
+
+def test_navigation_and_downloads_over_file_urls(
+    tab: Watched, unzipped: Path, catalogue: Catalogue
+) -> None:
+    page = tab.page
+    practice = next(p for p in catalogue.practices if p.id == "sidoti-blitar")
+    page.goto((unzipped / "index.html").as_uri())
+    # A menu link opens a page, not a folder listing.
+    page.locator("a[href='katalog/sektor/index.html']:visible").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/katalog/sektor/index.html")
+    assert page.locator("h1").first.inner_text().strip()
+    page.goto((unzipped / "katalog" / "praktik" / practice.id / "index.html").as_uri())
+    assert " ".join(page.locator("h1").first.inner_text().split()) == " ".join(
+        practice.title.split()
+    )
+    # The brief linked from the practice page is in the copy.
+    link = page.locator("a", has_text="Unduh PDF").first.get_attribute("href")
+    base = unzipped / "katalog" / "praktik" / practice.id
+    assert (base / link).resolve().is_file()
+
+
+def test_search_finds_other_word_forms_and_acronyms(tab: Watched, unzipped: Path) -> None:
+    search_page = (unzipped / "cari" / "index.html").as_uri()
+    for query, expected in MORPHOLOGY:
+        assert expected in search_at(tab.page, search_page, query)[:5], query
+    # A result opens the practice page (index.html, not a folder listing).
+    search_at(tab.page, search_page, "perizinan")
+    first = tab.page.locator(".rp-cari__hasil a").first
+    assert (first.get_attribute("href") or "").endswith("/index.html")
+    first.click()
+    tab.page.wait_for_load_state()
+    assert tab.page.url.startswith("file://") and tab.page.url.endswith("/index.html")
+    assert tab.page.locator("h1").first.inner_text().strip()
+
+
+def test_facets_work_over_file_urls(tab: Watched, unzipped: Path, catalogue: Catalogue) -> None:
+    search_page = (unzipped / "cari" / "index.html").as_uri()
+    province = {p.id: p.origin.province for p in catalogue.practices}
+    unfiltered = search_at(tab.page, search_page, "lumpur tinja")
+    tab.page.select_option("#rp-provinsi", "Jawa Timur")
+    tab.page.wait_for_function("() => location.search.includes('provinsi=')")
+    filtered = results(tab.page)
+    assert filtered and len(filtered) < len(unfiltered)
+    assert all(province[pid] == "Jawa Timur" for pid in filtered)
+    assert search_at(tab.page, search_page, "lumpur tinja", provinsi="Jawa Timur") == filtered
+
+
+def test_header_search_form_lands_on_results(tab: Watched, unzipped: Path) -> None:
+    page = tab.page
+    page.goto((unzipped / "katalog" / "praktik" / "l2t2-kendari" / "index.html").as_uri())
+    page.fill("#rp-header-q", "dasawisma")
+    page.press("#rp-header-q", "Enter")
+    page.wait_for_url("**/cari/index.html?q=dasawisma")
+    assert results(page)[0] == "go-ploong-gresik"
+
+
+def test_results_are_those_of_the_published_site(chromium: object, unzipped: Path) -> None:
+    """The same folder over http (fetch, .json) and over file:// (scripts) ranks alike."""
+    queries = [q for q, _ in MORPHOLOGY] + ["sampah", "penyedotan lumpur tinja", "kelola"]
+    offline = Watched(chromium)
+    online = Watched(chromium)
+    try:
+        with serve_directory(unzipped) as base:
+            for query in queries:
+                here = search_at(offline.page, (unzipped / "cari" / "index.html").as_uri(), query)
+                there = search_at(online.page, f"{base}cari/", query)
+                assert here == there, query
+                assert here, query
+    finally:
+        offline.page.close()
+        online.page.close()
+    offline.check()
+    assert online.errors == []
