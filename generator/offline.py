@@ -15,9 +15,11 @@ the same index and gives the same results as the published site:
   form's ``action`` are rewritten to ``katalog/index.html``, because a browser
   shows a folder listing for ``file:`` folder URLs (``cari.js`` does the same
   for the result links it writes);
-* what a folder on a disk has no use for is left out: the ZIP itself,
-  ``404.html`` and the sitemaps (absolute URLs of the published site), and
-  Material's search worker, Lunr and source maps (Material's search is off).
+* what a folder on a disk has no use for is left out: the ZIP itself (links
+  to it point at the published site's copy, or are left as they are without
+  a ``site_url``), ``404.html`` and the sitemaps (absolute URLs of the
+  published site), and Material's search worker, Lunr and source maps
+  (Material's search is off).
 
 There is no second MkDocs build: the pages, PDFs and open data are the ones
 just built. The ZIP is deterministic (sorted entries, one fixed date), so the
@@ -66,6 +68,7 @@ class OfflineError(Exception):
 _LINK = re.compile(r'(\b(?:href|src|action)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ZIP_LINK = re.compile(r"(?:\./)?(?:\.\./)*unduh/" + re.escape(ZIP_NAME))
 
 
 def file_url(link: str) -> str:
@@ -81,9 +84,20 @@ def file_url(link: str) -> str:
     return path + rest
 
 
-def rewrite_links(html: str) -> str:
-    """Folder links of one page (``href``, ``src``, form ``action``) pointing at ``index.html``."""
-    return _LINK.sub(lambda m: m.group(1) + file_url(m.group(2)) + m.group(3), html)
+def rewrite_links(html: str, site_url: str = "") -> str:
+    """Folder links of one page (``href``, ``src``, form ``action``) pointing at ``index.html``.
+
+    With ``site_url``, links to the offline ZIP (not in the copy) point at the
+    published one.
+    """
+
+    def link(match: re.Match[str]) -> str:
+        target = match.group(2)
+        if site_url and _ZIP_LINK.fullmatch(target):
+            return match.group(1) + site_url.rstrip("/") + f"/unduh/{ZIP_NAME}" + match.group(3)
+        return match.group(1) + file_url(target) + match.group(3)
+
+    return _LINK.sub(link, html)
 
 
 def _ascii(match: re.Match[str]) -> str:
@@ -123,7 +137,7 @@ def copy_entries(site: Path, *, site_url: str = "") -> Iterator[tuple[str, Calla
         if _skipped(name):
             continue
         if name.endswith(".html"):
-            yield name, lambda p=path: rewrite_links(p.read_text(encoding="utf-8")).encode()
+            yield name, lambda p=path: rewrite_links(p.read_text("utf-8"), site_url).encode()
             continue
         yield name, path.read_bytes
         if name.startswith(index_prefix) and name.endswith(".json"):

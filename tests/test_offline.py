@@ -90,6 +90,7 @@ def test_copy_contains_pages_downloads_data_and_index(
     home = (unzipped / "index.html").read_text(encoding="utf-8")
     assert 'href="katalog/index.html"' in home
     assert 'action="cari/index.html"' in home
+    assert 'href="https://replika.example.id/unduh/replika-luring.zip"' in home
     assert not re.search(r'(?:href|src|action)="(?![a-z]+:|#)[^"]*/"', home)
 
 
@@ -128,7 +129,8 @@ def test_index_script_escapes_what_could_break_out() -> None:
 def _mini_site(root: Path) -> Path:
     site = root / "site"
     (site / "katalog").mkdir(parents=True)
-    (site / "index.html").write_text('<a href="katalog/">k</a><form action="cari/">', "utf-8")
+    home = '<a href="katalog/">k</a><form action="cari/"><a href="unduh/replika-luring.zip">'
+    (site / "index.html").write_text(home, "utf-8")
     (site / "katalog" / "index.html").write_text('<a href="../">up</a>', "utf-8")
     (site / "404.html").write_text('<a href="/">x</a>', "utf-8")
     folder = site / SEARCH_DIR / "abc123"
@@ -153,7 +155,15 @@ def test_zip_is_deterministic(tmp_path: Path) -> None:
     assert f"{FOLDER_NAME}/404.html" not in names
     assert f"{FOLDER_NAME}/{SEARCH_DIR}/terkini.js" in names
     assert f"{FOLDER_NAME}/{SEARCH_DIR}/abc123/s/0.js" in names
-    assert home == '<a href="katalog/index.html">k</a><form action="cari/index.html">'
+    assert home == (
+        '<a href="katalog/index.html">k</a><form action="cari/index.html">'
+        '<a href="unduh/replika-luring.zip">'
+    )
+    build_offline_copy(site, site / "unduh" / "z.zip", site_url="https://contoh.id/")
+    with zipfile.ZipFile(site / "unduh" / "z.zip") as zf:
+        home = zf.read(f"{FOLDER_NAME}/index.html").decode()
+        assert f"{FOLDER_NAME}/unduh/z.zip" not in zf.namelist()
+    assert home.endswith('<a href="https://contoh.id/unduh/replika-luring.zip">')
 
 
 @pytest.mark.parametrize(
