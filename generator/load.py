@@ -204,7 +204,7 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        loaded.problems.append(_syntax_problem(err, shown))
+        loaded.problems.append(_syntax_problem(err, shown, text))
         return loaded
     except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
         loaded.problems.append(Problem(shown, 1, 1, "yaml-syntax", f"YAML tidak valid: {err}"))
@@ -316,7 +316,69 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, shown: str) -> Problem:
+_QUOTES = "\"'"
+_PLAIN_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):\s*")
+
+
+def _text_after_quote(err: yaml.MarkedYAMLError, text: str, shown: str) -> Problem | None:
+    """``judul: "Layanan lumpur" tinja``: text after a closing quote, found by its quoted scalar.
+
+    libyaml only says "did not find expected key"; the contributor needs to know
+    that the quotes end the value, and what the line should look like instead.
+    """
+    mark = err.problem_mark
+    if mark is None or "did not find expected" not in (err.problem or ""):
+        return None
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    closed_at = len(line[: mark.column].rstrip())
+    if closed_at == 0 or line[closed_at - 1] not in _QUOTES:
+        return None
+    quoted = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.line > mark.line:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ("'", '"')
+                and token.end_mark.line == mark.line
+                and token.end_mark.column == closed_at
+            ):
+                quoted = token
+    except yaml.YAMLError:
+        pass
+    if quoted is None or quoted.start_mark.line != mark.line:
+        return None
+    rest = line[mark.column :].split(" #", 1)[0].strip()
+    before = line[: quoted.start_mark.column].strip()
+    whole = f"{quoted.value} {rest}"
+    key = _PLAIN_KEY.fullmatch(line[: quoted.start_mark.column])
+    field_name = key[1] if key else ""
+    hint = "Masukkan seluruh teks ke dalam tanda kutip"
+    quote = next((q for q in _QUOTES if q not in whole), "")
+    if quote:
+        example = f"{before} {quote}{whole}{quote}".strip()
+        hint += f", mis. `{example}`"
+    hint += ", atau hapus kedua tanda kutipnya."
+    return Problem(
+        shown,
+        mark.line + 1,
+        mark.column + 1,
+        "yaml-syntax",
+        f"YAML tidak valid: ada teks `{rest}` setelah tanda kutip penutup; tanda kutip "
+        "menutup isi kolom, jadi teks sesudahnya tidak terbaca",
+        field_name,
+        hint,
+    )
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, shown: str, text: str = "") -> Problem:
+    after_quote = _text_after_quote(err, text, shown) if text else None
+    if after_quote is not None:
+        return after_quote
     mark = err.problem_mark or err.context_mark
     if err.context_mark and "end of stream" in (err.problem or ""):
         mark = err.context_mark  # an unclosed quote: point at where it opened
