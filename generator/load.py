@@ -354,9 +354,8 @@ def _text_after_quote(err: yaml.MarkedYAMLError, text: str, shown: str) -> Probl
         return None
     rest = line[mark.column :].split(" #", 1)[0].strip()
     before = line[: quoted.start_mark.column].strip()
-    whole = f"{quoted.value} {rest}"
-    key = _PLAIN_KEY.fullmatch(line[: quoted.start_mark.column])
-    field_name = key[1] if key else ""
+    whole = quoted.value + (" " if mark.column > closed_at else "") + rest
+    field_name = _field_at(lines, mark.line, quoted.start_mark.column)
     hint = "Masukkan seluruh teks ke dalam tanda kutip"
     quote = next((q for q in _QUOTES if q not in whole), "")
     if quote:
@@ -373,6 +372,64 @@ def _text_after_quote(err: yaml.MarkedYAMLError, text: str, shown: str) -> Probl
         field_name,
         hint,
     )
+
+
+def _parts(line: str, end: int) -> list[tuple[int, str]]:
+    """``  - nama: `` -> ``[(2, "-"), (4, "nama")]``: list dashes and keys before column ``end``."""
+    out: list[tuple[int, str]] = []
+    i = len(line) - len(line.lstrip(" "))
+    while i < end and line[i] == "-" and line[i + 1 : i + 2] in (" ", ""):
+        out.append((i, "-"))
+        i += 2
+        while i < end and line[i] == " ":
+            i += 1
+    key = _PLAIN_KEY.match(line, i)
+    if key and i < end:
+        out.append((i, key[1]))
+    return out
+
+
+def _content_col(line: str) -> int | None:
+    stripped = line.lstrip(" ")
+    if not stripped or stripped.startswith("#"):
+        return None
+    return len(line) - len(stripped)
+
+
+def _field_at(lines: list[str], number: int, end: int) -> str:
+    """The dotted field path of the value starting at column ``end`` of line ``number``.
+
+    Only used for a file libyaml refused, so it reads the block layout by
+    indentation: good enough for records, which use no flow mappings.
+    """
+    path: list[str | int] = []
+    parts = _parts(lines[number], end)
+    row = number
+    while parts:
+        for col, name in reversed(parts):
+            if name != "-":
+                path.insert(0, name)
+                continue
+            index = 0
+            for above in range(row - 1, -1, -1):
+                found = _content_col(lines[above])
+                if found is None or found > col:
+                    continue
+                if found < col or lines[above][col] != "-":
+                    break
+                index += 1
+            path.insert(0, index)
+        limit = parts[0][0]
+        if limit == 0:
+            break
+        parts = []
+        for above in range(row - 1, -1, -1):
+            found = _content_col(lines[above])
+            if found is not None and found < limit:
+                row = above
+                parts = [p for p in _parts(lines[above], len(lines[above])) if p[0] < limit]
+                break
+    return format_field(tuple(path))
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, shown: str, text: str = "") -> Problem:
