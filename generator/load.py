@@ -204,7 +204,7 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        loaded.problems.append(_syntax_problem(err, shown))
+        loaded.problems.append(_syntax_problem(err, shown, text))
         return loaded
     except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
         loaded.problems.append(Problem(shown, 1, 1, "yaml-syntax", f"YAML tidak valid: {err}"))
@@ -316,7 +316,126 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, shown: str) -> Problem:
+_QUOTES = "\"'"
+_PLAIN_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):\s*")
+
+
+def _text_after_quote(err: yaml.MarkedYAMLError, text: str, shown: str) -> Problem | None:
+    """``judul: "Layanan lumpur" tinja``: text after a closing quote, found by its quoted scalar.
+
+    libyaml only says "did not find expected key"; the contributor needs to know
+    that the quotes end the value, and what the line should look like instead.
+    """
+    mark = err.problem_mark
+    if mark is None or "did not find expected" not in (err.problem or ""):
+        return None
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    closed_at = len(line[: mark.column].rstrip())
+    if closed_at == 0 or line[closed_at - 1] not in _QUOTES:
+        return None
+    quoted = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.line > mark.line:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ("'", '"')
+                and token.end_mark.line == mark.line
+                and token.end_mark.column == closed_at
+            ):
+                quoted = token
+    except yaml.YAMLError:
+        pass
+    if quoted is None or quoted.start_mark.line != mark.line:
+        return None
+    rest = line[mark.column :].split(" #", 1)[0].strip()
+    before = line[: quoted.start_mark.column].strip()
+    whole = quoted.value + (" " if mark.column > closed_at else "") + rest
+    field_name = _field_at(lines, mark.line, quoted.start_mark.column)
+    hint = "Masukkan seluruh teks ke dalam tanda kutip"
+    quote = next((q for q in _QUOTES if q not in whole), "")
+    if quote:
+        example = f"{before} {quote}{whole}{quote}".strip()
+        hint += f", mis. `{example}`"
+    hint += ", atau hapus kedua tanda kutipnya."
+    return Problem(
+        shown,
+        mark.line + 1,
+        mark.column + 1,
+        "yaml-syntax",
+        f"YAML tidak valid: ada teks `{rest}` setelah tanda kutip penutup; tanda kutip "
+        "menutup isi kolom, jadi teks sesudahnya tidak terbaca",
+        field_name,
+        hint,
+    )
+
+
+def _parts(line: str, end: int) -> list[tuple[int, str]]:
+    """``  - nama: `` -> ``[(2, "-"), (4, "nama")]``: list dashes and keys before column ``end``."""
+    out: list[tuple[int, str]] = []
+    i = len(line) - len(line.lstrip(" "))
+    while i < end and line[i] == "-" and line[i + 1 : i + 2] in (" ", ""):
+        out.append((i, "-"))
+        i += 2
+        while i < end and line[i] == " ":
+            i += 1
+    key = _PLAIN_KEY.match(line, i)
+    if key and i < end:
+        out.append((i, key[1]))
+    return out
+
+
+def _content_col(line: str) -> int | None:
+    stripped = line.lstrip(" ")
+    if not stripped or stripped.startswith("#"):
+        return None
+    return len(line) - len(stripped)
+
+
+def _field_at(lines: list[str], number: int, end: int) -> str:
+    """The dotted field path of the value starting at column ``end`` of line ``number``.
+
+    Only used for a file libyaml refused, so it reads the block layout by
+    indentation: good enough for records, which use no flow mappings.
+    """
+    path: list[str | int] = []
+    parts = _parts(lines[number], end)
+    row = number
+    while parts:
+        for col, name in reversed(parts):
+            if name != "-":
+                path.insert(0, name)
+                continue
+            index = 0
+            for above in range(row - 1, -1, -1):
+                found = _content_col(lines[above])
+                if found is None or found > col:
+                    continue
+                if found < col or lines[above][col] != "-":
+                    break
+                index += 1
+            path.insert(0, index)
+        limit = parts[0][0]
+        if limit == 0:
+            break
+        parts = []
+        for above in range(row - 1, -1, -1):
+            found = _content_col(lines[above])
+            if found is not None and found < limit:
+                row = above
+                parts = [p for p in _parts(lines[above], len(lines[above])) if p[0] < limit]
+                break
+    return format_field(tuple(path))
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, shown: str, text: str = "") -> Problem:
+    after_quote = _text_after_quote(err, text, shown) if text else None
+    if after_quote is not None:
+        return after_quote
     mark = err.problem_mark or err.context_mark
     if err.context_mark and "end of stream" in (err.problem or ""):
         mark = err.context_mark  # an unclosed quote: point at where it opened

@@ -167,13 +167,14 @@ def find_region(answer: str, places: Sequence[Place]) -> Place | None:
     return bare[0] if len(bare) == 1 else None
 
 
-def unknown_region_message(answer: str, places: Sequence[Place]) -> str:
+def unknown_region_message(answer: str, places: Sequence[Place], *, suggest: bool = True) -> str:
+    """Why ``answer`` is not a known city; ``suggest=False`` when a did-you-mean was already shown."""
     names = [p.name for p in places]
     bare = [p.name for p in places if p.name.split(" ", 1)[-1].casefold() == answer.casefold()]
     if len(bare) > 1:
         return f"`{answer}` bisa berarti {' atau '.join(f'`{n}`' for n in bare)}; tulis lengkap."
-    close = did_you_mean(answer, names) or did_you_mean(
-        answer, [n.split(" ", 1)[-1] for n in names]
+    close = suggest and (
+        did_you_mean(answer, names) or did_you_mean(answer, [n.split(" ", 1)[-1] for n in names])
     )
     text = f"daerah `{answer}` tidak ada di `practices/_wilayah.yaml`."
     if close:
@@ -449,9 +450,14 @@ def _ask_region(province: str, project: Project, prompter: Prompter) -> str:
                     f"  ✗ `{place.name}` ada di provinsi {place.province}, bukan {province}"
                 )
                 continue
-            prompter.say("  ✗ " + (choice_error(answer, options, "daerah") if answer else "wajib"))
-            if answer:
-                prompter.say("    " + unknown_region_message(answer, places))
+            if not answer:
+                prompter.say("  ✗ wajib")
+                continue
+            # One slip, one did-you-mean: the province's own list is searched first,
+            # the whole registry only when nothing there comes close.
+            nearby = did_you_mean(answer, list(options))
+            prompter.say("  ✗ " + choice_error(answer, options, "daerah"))
+            prompter.say("    " + unknown_region_message(answer, places, suggest=nearby is None))
         else:
             prompter.say(
                 f"\nBelum ada kota/kabupaten di {province} dalam practices/_wilayah.yaml. "

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from generator.dates import date_hint
 from generator.load import FieldPath, LoadedFile, format_field, load_file
 from generator.problems import Problem, did_you_mean, suggestion
 from generator.project import Project
@@ -496,7 +497,9 @@ def _one_schema_problem(
         return loaded.problem(loc, "out-of-range", f"`{name}` = {value}: {words[kind]} {bound}")
     if kind == "value_error":
         message = str(error["msg"]).removeprefix("Value error, ")
-        return loaded.problem(loc, _value_rule(message), message)
+        rule = _value_rule(message)
+        hint = date_hint(value) if rule == "bad-date" and isinstance(value, str) else ""
+        return loaded.problem(loc, rule, message, hint)
     return loaded.problem(loc, "invalid-value", f"`{name}`: {error['msg']}")
 
 

@@ -100,3 +100,48 @@ def test_every_duplicate_key_reported_with_first_line(tmp_path: Path) -> None:
 def test_unreadable_path_is_a_problem_not_an_exception(tmp_path: Path) -> None:
     loaded = load_file(tmp_path / "does-not-exist.yaml")
     assert loaded.problems[0].rule == "file-unreadable"
+
+
+def test_text_after_a_closing_quote_gets_its_own_hint(tmp_path: Path) -> None:
+    cases = {
+        'id: x\njudul: "Layanan lumpur" tinja terjadwal\n': (
+            2,
+            25,
+            "judul",
+            '`judul: "Layanan lumpur tinja terjadwal"`',
+        ),
+        "id: x\nringkasan: 'abc' def\n": (2, 18, "ringkasan", '`ringkasan: "abc def"`'),
+        'id: x\nasal:\n  daerah: "Kota" Blitar\n': (
+            3,
+            18,
+            "asal.daerah",
+            '`daerah: "Kota Blitar"`',
+        ),
+        'id: x\npelaku:\n  - nama: A\n    peran: B\n  - nama: C\n    peran: "D" E\n': (
+            6,
+            16,
+            "pelaku[1].peran",
+            '`peran: "D E"`',
+        ),
+        'id: x\nlangkah:\n  - a\n  # catatan\n  - b\n  - "c" d\n': (
+            6,
+            9,
+            "langkah[2]",
+            '`- "c d"`',
+        ),
+    }
+    for text, (line, col, field, example) in cases.items():
+        (problem,) = load_file(_write(tmp_path, text)).problems
+        assert (problem.rule, problem.line, problem.col, problem.field) == (
+            "yaml-syntax",
+            line,
+            col,
+            field,
+        ), text
+        assert "setelah tanda kutip penutup" in problem.message
+        assert example in problem.hint and "hapus kedua tanda kutipnya" in problem.hint
+
+
+def test_other_syntax_errors_keep_their_hints(tmp_path: Path) -> None:
+    (problem,) = load_file(_write(tmp_path, "id: x\n judul: y\n")).problems
+    assert "tanda kutip penutup" not in problem.message + problem.hint

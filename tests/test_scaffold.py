@@ -278,6 +278,34 @@ def test_new_interactive_through_a_pipe(project: Path) -> None:
     assert "Langkah berikutnya" in result.stdout
 
 
+def test_new_interactive_suggests_once_per_slip(project: Path) -> None:
+    """A misspelt city or sector gets one did-you-mean, not one per check."""
+    answers = [
+        "Bank Sampah Sekolah",  # judul
+        "Kota Bandng",  # typo in a city of the province
+        "Kota Bandung",
+        "persampahn",  # typo in a sector
+        "persampahan",
+        "kemitraan",
+        "",
+        "",
+        "",
+    ]
+    result = replika(
+        project,
+        "new",
+        "--interaktif",
+        "--provinsi",
+        "Jawa Barat",
+        stdin="\n".join(answers) + "\n",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("Maksud Anda `Kota Bandung`?") == 1
+    assert result.stdout.count("Maksud Anda `persampahan`?") == 1
+    assert result.stdout.count("Maksud Anda") == 2
+    assert "tambahkan dulu satu baris" in result.stdout  # the way to add a new city stays
+
+
 def test_new_interactive_on_a_terminal(project: Path) -> None:
     """With a real terminal on stdin, `new` asks without needing --interaktif."""
     pty = pytest.importorskip("pty")
