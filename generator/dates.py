@@ -14,20 +14,8 @@ from __future__ import annotations
 import calendar
 import re
 
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
+from generator.vocab import MONTHS
+
 # Full names and the usual abbreviations, lower case -> month number.
 _MONTH_WORDS: dict[str, int] = {name.lower(): n for n, name in enumerate(MONTHS, start=1)}
 _MONTH_WORDS.update(

@@ -43,21 +43,6 @@ GENERATED_DIR = "katalog"
 PARTS_DIR = f"{GENERATED_DIR}/_bagian"
 """Page fragments included by hand-written pages (pymdownx.snippets); not pages."""
 
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
 MARKDOWN_FIELDS = ("ringkasan", "masalah", "langkah", "pelajaran")
 """Record fields that may use inline Markdown (bold, italic, http/https links)."""
 
@@ -174,9 +159,9 @@ def format_date(value: str | dt.date) -> str:
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
     parts = text.split("-")
     if len(parts) == 3:
-        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"{int(parts[2])} {vocab.MONTHS[int(parts[1]) - 1]} {parts[0]}"
     if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"{vocab.MONTHS[int(parts[1]) - 1]} {parts[0]}"
     return parts[0]
 
 

@@ -136,3 +136,19 @@ PRACTICE_STATUSES: dict[str, str] = {
     "berhenti": "Sudah berhenti",
     "tidak-diketahui": "Tidak diketahui",
 }
+
+MONTHS: tuple[str, ...] = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+"""Indonesian month names, January first: dates on pages, in PDFs and in hints."""
