@@ -468,11 +468,6 @@ def write_index(files: dict[str, bytes], site: Path) -> Path:
     return folder
 
 
-def build_index(catalogue: Catalogue, site: Path) -> Path:
-    """Index ``catalogue`` into ``site`` (see :func:`write_index`)."""
-    return write_index(index_files(catalogue), site)
-
-
 # ----------------------------------------------------------------------------- build
 
 PARALLEL_MIN = 200
