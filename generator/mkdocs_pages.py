@@ -20,7 +20,6 @@ do not, and need nothing from it.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -46,7 +45,7 @@ class PageReadingError(Exception):
 
 
 def supported() -> bool:
-    """The MkDocs internals this module relies on are present, and the OS can fork."""
+    """The MkDocs internals this module relies on are present (forking: ``can_fork``)."""
     try:
         import mkdocs.commands.build as mkdocs_build
         from mkdocs.structure.files import InclusionLevel
@@ -54,8 +53,7 @@ def supported() -> bool:
     except ImportError:
         return False
     return (
-        hasattr(os, "fork")
-        and callable(getattr(mkdocs_build, "_populate_page", None))
+        callable(getattr(mkdocs_build, "_populate_page", None))
         and hasattr(InclusionLevel, "is_included")
         and all(hasattr(Page, name) for name in ("present_anchor_ids", "links_to_anchors"))
     )
