@@ -217,8 +217,42 @@ class Instrument(_Model):
     title: Text = F(
         "judul", "Judul atau pokok isi dokumen.", example="Layanan Lumpur Tinja Terjadwal bagi ASN"
     )
+    signatory: Text | None = F(
+        "penanda_tangan",
+        "Jabatan yang menandatangani dokumen, bila sumber menyebutnya.",
+        default=None,
+        example="Wali Kota Kendari",
+    )
     link: Url | None = F("tautan", "Tautan ke dokumen atau beritanya.", default=None)
     source: SourceRef | None = F("sumber", "Kode sumber yang menyebut dokumen ini.", default=None)
+
+
+class Contact(_Model):
+    """An institutional contact from a public source; never a private person's number."""
+
+    unit: Text = F(
+        "unit",
+        "Lembaga atau unit kerja yang bisa dihubungi (bukan orang pribadi).",
+        example="UPTD Pengelolaan Air Limbah Kota Kendari",
+    )
+    address: Text | None = F("alamat", "Alamat kantor, bila dimuat sumber.", default=None)
+    phone: Text | None = F("telepon", "Nomor telepon kantor (bukan nomor pribadi).", default=None)
+    email: Text | None = F("email", "Alamat surel resmi lembaga.", default=None)
+    website: Url | None = F("situs", "Situs web resmi lembaga.", default=None)
+    source: SourceRef = F(
+        "sumber", "Kode sumber publik tempat kontak ini dimuat.", example="situs-dlh"
+    )
+
+
+class ImplementationTime(_Model):
+    """How long it took from the decision to the first service."""
+
+    text: Text = F(
+        "keterangan",
+        "Lama dari keputusan sampai layanan pertama, dengan kata-kata sendiri.",
+        example="Sekitar enam bulan dari instruksi wali kota sampai penyedotan pertama.",
+    )
+    source: SourceRef = F("sumber", "Kode sumber yang mendukung keterangan ini.")
 
 
 _DOTTED_NUMBER = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+")
@@ -396,8 +430,32 @@ class Practice(_Model):
         "Daftar periksa kesiapan: pertanyaan ya/tidak untuk daerah yang ingin meniru.",
         example=["Kepala daerah bersedia menandatangani instruksi?"],
     )
+    started: DateText | None = F(
+        "mulai",
+        "Tahun (atau bulan) praktik ini sendiri mulai berjalan; bukan tahun peristiwa "
+        "pertama di linimasa. Kosongkan bila sumber tidak menyebutnya.",
+        default=None,
+        example="2016",
+    )
+    implementation_time: ImplementationTime | None = F(
+        "lama_penerapan",
+        "Berapa lama dari keputusan sampai layanan pertama, bila diketahui.",
+        default=None,
+    )
+    contacts: list[Contact] = F(
+        "kontak",
+        "Kontak lembaga dari sumber publik (unit kerja, alamat, telepon kantor, surel, situs).",
+        default_factory=list,
+    )
     risks: list[Text] = F(
-        "risiko", "Risiko dan kegagalan yang pernah terjadi.", default_factory=list
+        "risiko",
+        "Risiko praktik itu sendiri: jebakan dan kegagalan yang pernah terjadi.",
+        default_factory=list,
+    )
+    evidence_gaps: list[Text] = F(
+        "celah_bukti",
+        "Hal yang belum diketahui atau tidak ditemukan di sumber (bukan risiko praktik).",
+        default_factory=list,
     )
     discrepancies: list[Discrepancy] = F(
         "perbedaan_data", "Angka yang berbeda antar-sumber.", default_factory=list
@@ -409,6 +467,17 @@ class Practice(_Model):
         "tingkat_bukti", "Seberapa kuat bukti praktik ini.", example="terdokumentasi"
     )
     status: PracticeStatus = F("status", "Apakah praktik masih berjalan.", example="berjalan")
+    status_as_of: DateText | None = F(
+        "status_per",
+        "Tanggal bukti terbaru untuk status itu (wajib kecuali status `tidak-diketahui`).",
+        default=None,
+        example="2020-01",
+    )
+    status_note: Text | None = F(
+        "status_keterangan",
+        "Mengapa praktik berhenti atau tersendat, atau dari mana status diketahui.",
+        default=None,
+    )
     checked: DateText = F(
         "diperiksa", "Tanggal terakhir catatan ini diperiksa kebenarannya.", example="2026-11-28"
     )

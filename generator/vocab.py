@@ -133,6 +133,7 @@ EVIDENCE_DESCRIPTIONS: dict[str, str] = {
 
 PRACTICE_STATUSES: dict[str, str] = {
     "berjalan": "Masih berjalan",
+    "tersendat": "Tersendat",
     "berhenti": "Sudah berhenti",
     "tidak-diketahui": "Tidak diketahui",
 }
