@@ -399,6 +399,13 @@ class Practice(_Model):
     )
     problem: LongText = F("masalah", "Masalah yang dipecahkan dan konteks daerah." + MARKDOWN_NOTE)
     origin: Origin = F("asal", "Daerah asal praktik.")
+    started: DateText | None = F(
+        "mulai",
+        "Tahun (atau bulan) praktik ini sendiri mulai berjalan; bukan tahun peristiwa "
+        "pertama di linimasa. Kosongkan bila sumber tidak menyebutnya.",
+        default=None,
+        example="2016",
+    )
     sector: Sector = F("sektor", "Sektor sanitasi.", example="air-limbah-domestik")
     types: Annotated[list[PracticeType], Field(min_length=1)] = F(
         "jenis", "Jenis praktik (satu atau lebih).", example=["operasional-layanan"]
@@ -409,8 +416,18 @@ class Practice(_Model):
     steps: Annotated[list[Text], Field(min_length=1)] = F(
         "langkah", "Langkah-langkah melakukannya, berurutan." + MARKDOWN_NOTE
     )
+    implementation_time: ImplementationTime | None = F(
+        "lama_penerapan",
+        "Berapa lama dari keputusan sampai layanan pertama, bila diketahui.",
+        default=None,
+    )
     actors: Annotated[list[Actor], Field(min_length=1)] = F(
         "pelaku", "Lembaga yang terlibat dan perannya."
+    )
+    contacts: list[Contact] = F(
+        "kontak",
+        "Kontak lembaga dari sumber publik (unit kerja, alamat, telepon kantor, surel, situs).",
+        default_factory=list,
     )
     instruments: list[Instrument] = F(
         "instrumen", "Dokumen kebijakan yang dipakai.", default_factory=list
@@ -429,23 +446,6 @@ class Practice(_Model):
         "kesiapan",
         "Daftar periksa kesiapan: pertanyaan ya/tidak untuk daerah yang ingin meniru.",
         example=["Kepala daerah bersedia menandatangani instruksi?"],
-    )
-    started: DateText | None = F(
-        "mulai",
-        "Tahun (atau bulan) praktik ini sendiri mulai berjalan; bukan tahun peristiwa "
-        "pertama di linimasa. Kosongkan bila sumber tidak menyebutnya.",
-        default=None,
-        example="2016",
-    )
-    implementation_time: ImplementationTime | None = F(
-        "lama_penerapan",
-        "Berapa lama dari keputusan sampai layanan pertama, bila diketahui.",
-        default=None,
-    )
-    contacts: list[Contact] = F(
-        "kontak",
-        "Kontak lembaga dari sumber publik (unit kerja, alamat, telepon kantor, surel, situs).",
-        default_factory=list,
     )
     risks: list[Text] = F(
         "risiko",
