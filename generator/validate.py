@@ -36,8 +36,10 @@ class Region(BaseModel):
 
     name: str = Field(alias="nama", min_length=4)
     province: str = Field(alias="provinsi")
-    latitude: float = Field(alias="lintang", ge=-11.5, le=6.5)
-    longitude: float = Field(alias="bujur", ge=94.5, le=141.5)
+    # Coordinates only place a region on the map; a region may be registered
+    # without them rather than with guessed numbers.
+    latitude: float | None = Field(default=None, alias="lintang", ge=-11.5, le=6.5)
+    longitude: float | None = Field(default=None, alias="bujur", ge=94.5, le=141.5)
 
     @property
     def kind(self) -> str:
