@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 import yaml
 
-DATE_KEYS = {"tanggal", "mulai", "selesai", "tindak_lanjut", "diperiksa"}
+DATE_KEYS = {"tanggal", "mulai", "selesai", "tindak_lanjut", "diperiksa", "status_per"}
 
 
 def replika(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
