@@ -176,7 +176,9 @@ def test_csv_has_the_new_fields_of_each_record(full_build: Path) -> None:
         assert row["jumlah_kontak"] == str(len(record.get("kontak", []))), pid
         units = [" ".join(c["unit"].split()) for c in record.get("kontak", [])]
         assert row["kontak"] == "; ".join(units), pid
-        signers = [i["penanda_tangan"] for i in record.get("instrumen", []) if "penanda_tangan" in i]
+        signers = [
+            i["penanda_tangan"] for i in record.get("instrumen", []) if "penanda_tangan" in i
+        ]
         assert row["instrumen_penanda_tangan"] == "; ".join(signers), pid
         time = record.get("lama_penerapan")
         assert row["lama_penerapan"] == (" ".join(time["keterangan"].split()) if time else ""), pid
