@@ -729,6 +729,15 @@ FORM: tuple[FormField, ...] = (
         "Masalah dan konteks daerah sebelum praktik ini dimulai.",
     ),
     FormField(
+        "mulai",
+        "Tahun mulai",
+        "input",
+        False,
+        "Tahun (atau bulan) praktik ini sendiri mulai berjalan, bila sumber menyebutnya: "
+        "`2018` atau `2018-04` (boleh kosong).",
+        "2018",
+    ),
+    FormField(
         "linimasa",
         "Linimasa",
         "textarea",
@@ -784,6 +793,15 @@ FORM: tuple[FormField, ...] = (
         "Risiko dan kegagalan yang pernah terjadi, satu per baris (boleh kosong).",
     ),
     FormField(
+        "celah_bukti",
+        "Celah bukti",
+        "textarea",
+        False,
+        "Hal yang belum diketahui atau tidak ditemukan di sumber, satu per baris "
+        "(bukan risiko; boleh kosong).",
+        "Jumlah pelanggan sesudah 2020 tidak ditemukan.",
+    ),
+    FormField(
         "hasil",
         "Hasil dan biaya (bebas)",
         "textarea",
@@ -810,6 +828,23 @@ FORM: tuple[FormField, ...] = (
         True,
         "Apakah praktik ini masih berjalan?",
         options=tuple(vocab.PRACTICE_STATUSES.values()),
+    ),
+    FormField(
+        "status_per",
+        "Tanggal bukti terbaru untuk status",
+        "input",
+        False,
+        "Tanggal berita atau dokumen terbaru yang menunjukkan status itu: `2024`, `2024-05` "
+        "atau `2024-05-29`. Wajib kecuali status «Tidak diketahui».",
+        "2024-05",
+    ),
+    FormField(
+        "status_keterangan",
+        "Keterangan status",
+        "textarea",
+        False,
+        "Mengapa praktik berhenti atau tersendat (wajib untuk kedua status itu), atau dari "
+        "mana status diketahui (boleh kosong bila masih berjalan).",
     ),
     FormField(
         "sumber",
@@ -1021,6 +1056,14 @@ def record_from_issue(
     if value["status"] and status is None:
         bad("status", choice_error(value["status"], vocab.PRACTICE_STATUSES, "status"))
 
+    started = _form_date(value["mulai"], lambda m: bad("mulai", m))
+    status_as_of = _form_date(value["status_per"], lambda m: bad("status_per", m))
+    if status and status != "tidak-diketahui" and not status_as_of and not value["status_per"]:
+        bad("status_per", "wajib diisi karena status praktik bukan «Tidak diketahui»")
+    status_note = _paragraph(value["status_keterangan"])
+    if status in ("berhenti", "tersendat") and not status_note:
+        bad("status_keterangan", "wajib diisi: jelaskan mengapa praktik berhenti atau tersendat")
+
     sources = _parse_sources(value["sumber"], lambda m: bad("sumber", m))
     codes = [s["kode"] for s in sources]
 
@@ -1032,6 +1075,7 @@ def record_from_issue(
             "ringkasan": _paragraph(value["ringkasan"]),
             "masalah": _paragraph(value["masalah"]),
             "asal": {"daerah": region, "provinsi": province},
+            **({"mulai": started} if started else {}),
             "sektor": sector or "",
             "jenis": types or [],
             "linimasa": _parse_timeline(value["linimasa"], codes, lambda m: bad("linimasa", m)),
@@ -1042,8 +1086,11 @@ def record_from_issue(
             "syarat_keberhasilan": _answer_lines(value["syarat_keberhasilan"]),
             "kesiapan": _answer_lines(value["kesiapan"]),
             "risiko": _answer_lines(value["risiko"]),
+            "celah_bukti": _answer_lines(value["celah_bukti"]),
             "tingkat_bukti": evidence or "",
             "status": status or "",
+            **({"status_per": status_as_of} if status_as_of else {}),
+            **({"status_keterangan": status_note} if status_note else {}),
             "diperiksa": today.isoformat(),
             "tag": [t.strip() for t in value["tag"].split(",") if t.strip()],
             "sumber": sources,
@@ -1051,6 +1098,17 @@ def record_from_issue(
     )
     notes = {"hasil": _answer_lines(value["hasil"])} if value["hasil"] else {}
     return IssueRecord(data, notes, problems)
+
+
+def _form_date(answer: str, bad: Callable[[str], None]) -> str:
+    """A date answer (``2024``, ``2024-05``, ``2024-05-29``) as text; empty when not given."""
+    text = _paragraph(answer)
+    if not text:
+        return ""
+    if not _DATE_RE.fullmatch(text):
+        bad(f"tanggal `{text}` tidak dikenali; tulis `2024`, `2024-05` atau `2024-05-29`")
+        return ""
+    return text
 
 
 def _match_many(answer: str, options: dict[str, str]) -> list[str] | None:

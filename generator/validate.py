@@ -811,7 +811,11 @@ _STATUS_NEEDS_NOTE = ("berhenti", "tersendat")
 
 
 def _check_status(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
-    """A known status needs the date of its latest evidence; a stop or stall needs why."""
+    """A known status needs the date of its latest evidence; a stop or stall needs why.
+
+    Reported on the empty ``status_per``/``status_keterangan`` line when the
+    key is written (a fresh draft's ``# ISI`` line), else on ``status``.
+    """
     status = _text(data.get("status"))
     if status is None or status == "tidak-diketahui" or status not in PRACTICE_STATUSES:
         return []
@@ -819,7 +823,7 @@ def _check_status(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
     if data.get("status_per") is None:
         out.append(
             loaded.problem(
-                ("status",),
+                ("status_per",) if "status_per" in data else ("status",),
                 "status-date-missing",
                 f"status `{status}` belum disertai `status_per`",
                 "Tambahkan `status_per:` berisi tanggal bukti terbaru untuk status ini "
@@ -830,7 +834,7 @@ def _check_status(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
     if status in _STATUS_NEEDS_NOTE and data.get("status_keterangan") is None:
         out.append(
             loaded.problem(
-                ("status",),
+                ("status_keterangan",) if "status_keterangan" in data else ("status",),
                 "status-note-missing",
                 f"status `{status}` belum disertai `status_keterangan`",
                 "Tambahkan `status_keterangan:` yang menjelaskan mengapa praktik ini "
