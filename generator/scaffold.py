@@ -764,6 +764,23 @@ FORM: tuple[FormField, ...] = (
         "Pokja Sanitasi Kota Kendari | Menggerakkan kebijakan dan memantau target",
     ),
     FormField(
+        "kontak",
+        "Kontak lembaga",
+        "textarea",
+        False,
+        "Satu kontak per baris: `unit kerja | alamat, telepon kantor, surel atau situs resmi | "
+        "nomor sumber`, hanya dari sumber publik; bukan nama atau nomor pribadi (boleh kosong).",
+        "Dinas PU Kota Contoh | https://pu.contoh.go.id | 2",
+    ),
+    FormField(
+        "lama_penerapan",
+        "Lama penerapan",
+        "input",
+        False,
+        "Berapa lama dari keputusan sampai layanan pertama, dengan nomor sumbernya: "
+        "`sekitar empat bulan | 1` (boleh kosong).",
+    ),
+    FormField(
         "pelajaran",
         "Pelajaran",
         "textarea",
@@ -1081,6 +1098,10 @@ def record_from_issue(
             "linimasa": _parse_timeline(value["linimasa"], codes, lambda m: bad("linimasa", m)),
             "langkah": _answer_lines(value["langkah"]),
             "pelaku": _parse_actors(value["pelaku"], lambda m: bad("pelaku", m)),
+            "kontak": _parse_contacts(value["kontak"], codes, lambda m: bad("kontak", m)),
+            **_parse_implementation_time(
+                value["lama_penerapan"], codes, lambda m: bad("lama_penerapan", m)
+            ),
             "hasil": [],
             "pelajaran": _answer_lines(value["pelajaran"]),
             "syarat_keberhasilan": _answer_lines(value["syarat_keberhasilan"]),
@@ -1182,6 +1203,55 @@ def _parse_timeline(
                 item["sumber"] = codes[int(ref) - 1]
         out.append(item)
     return out
+
+
+def _source_ref(ref: str, codes: Sequence[str]) -> str | None:
+    """The source code a form answer's number (``1``, ``[1]``, ``#1``) points at."""
+    ref = ref.strip("[]# ")
+    return codes[int(ref) - 1] if ref.isdigit() and 1 <= int(ref) <= len(codes) else None
+
+
+def _contact_detail(part: str) -> str:
+    """Which contact field a free-text detail belongs to."""
+    if _URL_IN_TEXT.fullmatch(part):
+        return "situs"
+    if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", part):
+        return "email"
+    if re.fullmatch(r"[+()0-9][0-9 ()+.-]{5,}", part):
+        return "telepon"
+    return "alamat"
+
+
+def _parse_contacts(
+    text: str, codes: Sequence[str], bad: Callable[[str], None]
+) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for n, line in enumerate(_answer_lines(text), start=1):
+        parts = [p for p in _split(line) if p]
+        source = _source_ref(parts[-1], codes) if len(parts) >= 2 else None
+        if source is None:
+            bad(f"baris {n}: tulis `unit kerja | alamat, telepon, surel atau situs | nomor sumber`")
+            continue
+        item = {"unit": parts[0]}
+        for detail in parts[1:-1]:
+            key = _contact_detail(detail)
+            item[key] = f"{item[key]}; {detail}" if key in item else detail
+        out.append({**item, "sumber": source})
+    return out
+
+
+def _parse_implementation_time(
+    text: str, codes: Sequence[str], bad: Callable[[str], None]
+) -> dict[str, Any]:
+    line = _paragraph(text)
+    if not line:
+        return {}
+    parts = [p for p in _split(line) if p]
+    source = _source_ref(parts[-1], codes) if len(parts) >= 2 else None
+    if source is None:
+        bad("tulis keterangannya lalu nomor sumbernya, mis. `sekitar empat bulan | 1`")
+        return {}
+    return {"lama_penerapan": {"keterangan": " ".join(parts[:-1]), "sumber": source}}
 
 
 def _parse_actors(text: str, bad: Callable[[str], None]) -> list[dict[str, str]]:

@@ -566,3 +566,36 @@ def test_from_issue_carries_start_status_and_evidence_gaps(project: Path) -> Non
     assert data["status"] == "tersendat" and str(data["status_per"]) == "2021-06"
     assert data["status_keterangan"] == answers["status_keterangan"]
     assert data["celah_bukti"] == [answers["celah_bukti"]]
+
+
+def test_from_issue_reads_contacts_and_implementation_time(project: Path) -> None:
+    answers = {
+        **GOOD_ISSUE,
+        "kontak": "- DLH Kota Balikpapan | https://balikpapan.go.id/dlh | (0542) 123456 | 1",
+        "lama_penerapan": "Sekitar tiga bulan dari keputusan sampai aplikasi dipakai | 1",
+    }
+    before = records(project)
+    result = replika(project, "from-issue", "-", stdin=render_issue(answers))
+    assert result.returncode == 0, result.stderr
+    data = read_record(created(project, before))
+    code = data["sumber"][0]["kode"]
+    assert data["kontak"] == [
+        {
+            "unit": "DLH Kota Balikpapan",
+            "situs": "https://balikpapan.go.id/dlh",
+            "telepon": "(0542) 123456",
+            "sumber": code,
+        }
+    ]
+    assert data["lama_penerapan"] == {
+        "keterangan": "Sekitar tiga bulan dari keputusan sampai aplikasi dipakai",
+        "sumber": code,
+    }
+
+
+def test_from_issue_contact_needs_its_source_number(project: Path) -> None:
+    answers = {**GOOD_ISSUE, "kontak": "DLH Kota Balikpapan | https://balikpapan.go.id/dlh"}
+    result = replika(project, "from-issue", stdin=render_issue(answers))
+    assert result.returncode == 1
+    assert f"«{form_label('kontak')}»: baris 1" in result.stderr
+    assert "Traceback" not in result.stderr
