@@ -281,7 +281,48 @@ class Generator:
             "tag": self._tags(i, kelurahan),
             "sumber": sources,
         }
+        self._satisfy_rules(data, codes)
         return {k: v for k, v in data.items() if v != []}
+
+    @staticmethod
+    def _satisfy_rules(data: dict[str, Any], codes: list[str]) -> None:
+        """Keep the record valid under the rules on sources and status (issue #12).
+
+        Every listed source is cited (the uncited ones by one extra discrepancy),
+        a known status has the date of its latest evidence, and a stopped or
+        stalled one says why. Uses no randomness, so the rest of the corpus is unchanged.
+        """
+        cited = {
+            item["sumber"]
+            for key in ("linimasa", "instrumen", "hasil", "biaya")
+            for item in data[key]
+            if item.get("sumber")
+        }
+        cited |= {
+            c
+            for key in ("perbedaan_data", "replikasi")
+            for item in data[key]
+            for c in item["sumber"]
+        }
+        missing = [c for c in codes if c not in cited]
+        if missing:
+            data["perbedaan_data"] = [
+                *data["perbedaan_data"],
+                {
+                    "tentang": "Angka yang dilaporkan sumber lain",
+                    "versi": [
+                        "Versi pertama menurut sumber ini.",
+                        "Versi kedua menurut sumber lain.",
+                    ],
+                    "sumber": missing,
+                },
+            ]
+        if data["status"] != "tidak-diketahui":
+            data["status_per"] = str(data["linimasa"][-1]["tanggal"])
+        if data["status"] in ("berhenti", "tersendat"):
+            data["status_keterangan"] = (
+                "Sumber terakhir menyebut layanan tidak lagi berjalan rutin."
+            )
 
     def _types(self, i: int) -> list[str]:
         kinds = list(vocab.PRACTICE_TYPES)

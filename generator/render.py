@@ -410,7 +410,7 @@ def render_site(
             p=practice,
             related=related,
             description=describe(practice.summary),
-            years=year_span(practice),
+            years=practice_period(practice),
             last_changed=last_changed,
         )
         if reuse:
@@ -551,6 +551,23 @@ def _listing_key(catalogue: Catalogue, templates: str) -> str:
     regions = {name: r.model_dump(mode="json") for name, r in catalogue.regions.items()}
     body = json.dumps([parts, regions, templates], ensure_ascii=False, default=str)
     return hashlib.sha256(body.encode()).hexdigest()
+
+
+def practice_period(practice: Practice) -> str:
+    """When the practice ran, for its page: ``sejak 2018``, ``2015–2021`` or ``mulai 2019``.
+
+    The start is the year of ``mulai`` (the practice itself), or the first
+    milestone when ``mulai`` is empty. A running or stalled practice has no end
+    year; a stopped one ends in the year of ``status_per`` (its latest
+    evidence); an unknown status says only when it started.
+    """
+    start = int(practice.started[:4]) if practice.started else start_year(practice)
+    if practice.status == "berhenti":
+        end = int(practice.status_as_of[:4]) if practice.status_as_of else start
+        return str(start) if end <= start else f"{start}–{end}"
+    if practice.status == "tidak-diketahui":
+        return f"mulai {start}"
+    return f"sejak {start}"
 
 
 def year_span(practice: Practice) -> str:

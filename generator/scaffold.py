@@ -729,6 +729,15 @@ FORM: tuple[FormField, ...] = (
         "Masalah dan konteks daerah sebelum praktik ini dimulai.",
     ),
     FormField(
+        "mulai",
+        "Tahun mulai",
+        "input",
+        False,
+        "Tahun (atau bulan) praktik ini sendiri mulai berjalan, bila sumber menyebutnya: "
+        "`2018` atau `2018-04` (boleh kosong).",
+        "2018",
+    ),
+    FormField(
         "linimasa",
         "Linimasa",
         "textarea",
@@ -753,6 +762,23 @@ FORM: tuple[FormField, ...] = (
         True,
         "Satu lembaga per baris: `nama lembaga | perannya`. Jangan tulis nama atau nomor pribadi.",
         "Pokja Sanitasi Kota Kendari | Menggerakkan kebijakan dan memantau target",
+    ),
+    FormField(
+        "kontak",
+        "Kontak lembaga",
+        "textarea",
+        False,
+        "Satu kontak per baris: `unit kerja | alamat, telepon kantor, surel atau situs resmi | "
+        "nomor sumber`, hanya dari sumber publik; bukan nama atau nomor pribadi (boleh kosong).",
+        "Dinas PU Kota Contoh | https://pu.contoh.go.id | 2",
+    ),
+    FormField(
+        "lama_penerapan",
+        "Lama penerapan",
+        "input",
+        False,
+        "Berapa lama dari keputusan sampai layanan pertama, dengan nomor sumbernya: "
+        "`sekitar empat bulan | 1` (boleh kosong).",
     ),
     FormField(
         "pelajaran",
@@ -784,6 +810,15 @@ FORM: tuple[FormField, ...] = (
         "Risiko dan kegagalan yang pernah terjadi, satu per baris (boleh kosong).",
     ),
     FormField(
+        "celah_bukti",
+        "Celah bukti",
+        "textarea",
+        False,
+        "Hal yang belum diketahui atau tidak ditemukan di sumber, satu per baris "
+        "(bukan risiko; boleh kosong).",
+        "Jumlah pelanggan sesudah 2020 tidak ditemukan.",
+    ),
+    FormField(
         "hasil",
         "Hasil dan biaya (bebas)",
         "textarea",
@@ -810,6 +845,23 @@ FORM: tuple[FormField, ...] = (
         True,
         "Apakah praktik ini masih berjalan?",
         options=tuple(vocab.PRACTICE_STATUSES.values()),
+    ),
+    FormField(
+        "status_per",
+        "Tanggal bukti terbaru untuk status",
+        "input",
+        False,
+        "Tanggal berita atau dokumen terbaru yang menunjukkan status itu: `2024`, `2024-05` "
+        "atau `2024-05-29`. Wajib kecuali status «Tidak diketahui».",
+        "2024-05",
+    ),
+    FormField(
+        "status_keterangan",
+        "Keterangan status",
+        "textarea",
+        False,
+        "Mengapa praktik berhenti atau tersendat (wajib untuk kedua status itu), atau dari "
+        "mana status diketahui (boleh kosong bila masih berjalan).",
     ),
     FormField(
         "sumber",
@@ -1021,6 +1073,14 @@ def record_from_issue(
     if value["status"] and status is None:
         bad("status", choice_error(value["status"], vocab.PRACTICE_STATUSES, "status"))
 
+    started = _form_date(value["mulai"], lambda m: bad("mulai", m))
+    status_as_of = _form_date(value["status_per"], lambda m: bad("status_per", m))
+    if status and status != "tidak-diketahui" and not status_as_of and not value["status_per"]:
+        bad("status_per", "wajib diisi karena status praktik bukan «Tidak diketahui»")
+    status_note = _paragraph(value["status_keterangan"])
+    if status in ("berhenti", "tersendat") and not status_note:
+        bad("status_keterangan", "wajib diisi: jelaskan mengapa praktik berhenti atau tersendat")
+
     sources = _parse_sources(value["sumber"], lambda m: bad("sumber", m))
     codes = [s["kode"] for s in sources]
 
@@ -1032,18 +1092,26 @@ def record_from_issue(
             "ringkasan": _paragraph(value["ringkasan"]),
             "masalah": _paragraph(value["masalah"]),
             "asal": {"daerah": region, "provinsi": province},
+            **({"mulai": started} if started else {}),
             "sektor": sector or "",
             "jenis": types or [],
             "linimasa": _parse_timeline(value["linimasa"], codes, lambda m: bad("linimasa", m)),
             "langkah": _answer_lines(value["langkah"]),
             "pelaku": _parse_actors(value["pelaku"], lambda m: bad("pelaku", m)),
+            "kontak": _parse_contacts(value["kontak"], codes, lambda m: bad("kontak", m)),
+            **_parse_implementation_time(
+                value["lama_penerapan"], codes, lambda m: bad("lama_penerapan", m)
+            ),
             "hasil": [],
             "pelajaran": _answer_lines(value["pelajaran"]),
             "syarat_keberhasilan": _answer_lines(value["syarat_keberhasilan"]),
             "kesiapan": _answer_lines(value["kesiapan"]),
             "risiko": _answer_lines(value["risiko"]),
+            "celah_bukti": _answer_lines(value["celah_bukti"]),
             "tingkat_bukti": evidence or "",
             "status": status or "",
+            **({"status_per": status_as_of} if status_as_of else {}),
+            **({"status_keterangan": status_note} if status_note else {}),
             "diperiksa": today.isoformat(),
             "tag": [t.strip() for t in value["tag"].split(",") if t.strip()],
             "sumber": sources,
@@ -1051,6 +1119,17 @@ def record_from_issue(
     )
     notes = {"hasil": _answer_lines(value["hasil"])} if value["hasil"] else {}
     return IssueRecord(data, notes, problems)
+
+
+def _form_date(answer: str, bad: Callable[[str], None]) -> str:
+    """A date answer (``2024``, ``2024-05``, ``2024-05-29``) as text; empty when not given."""
+    text = _paragraph(answer)
+    if not text:
+        return ""
+    if not _DATE_RE.fullmatch(text):
+        bad(f"tanggal `{text}` tidak dikenali; tulis `2024`, `2024-05` atau `2024-05-29`")
+        return ""
+    return text
 
 
 def _match_many(answer: str, options: dict[str, str]) -> list[str] | None:
@@ -1124,6 +1203,55 @@ def _parse_timeline(
                 item["sumber"] = codes[int(ref) - 1]
         out.append(item)
     return out
+
+
+def _source_ref(ref: str, codes: Sequence[str]) -> str | None:
+    """The source code a form answer's number (``1``, ``[1]``, ``#1``) points at."""
+    ref = ref.strip("[]# ")
+    return codes[int(ref) - 1] if ref.isdigit() and 1 <= int(ref) <= len(codes) else None
+
+
+def _contact_detail(part: str) -> str:
+    """Which contact field a free-text detail belongs to."""
+    if _URL_IN_TEXT.fullmatch(part):
+        return "situs"
+    if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", part):
+        return "email"
+    if re.fullmatch(r"[+()0-9][0-9 ()+.-]{5,}", part):
+        return "telepon"
+    return "alamat"
+
+
+def _parse_contacts(
+    text: str, codes: Sequence[str], bad: Callable[[str], None]
+) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for n, line in enumerate(_answer_lines(text), start=1):
+        parts = [p for p in _split(line) if p]
+        source = _source_ref(parts[-1], codes) if len(parts) >= 2 else None
+        if source is None:
+            bad(f"baris {n}: tulis `unit kerja | alamat, telepon, surel atau situs | nomor sumber`")
+            continue
+        item = {"unit": parts[0]}
+        for detail in parts[1:-1]:
+            key = _contact_detail(detail)
+            item[key] = f"{item[key]}; {detail}" if key in item else detail
+        out.append({**item, "sumber": source})
+    return out
+
+
+def _parse_implementation_time(
+    text: str, codes: Sequence[str], bad: Callable[[str], None]
+) -> dict[str, Any]:
+    line = _paragraph(text)
+    if not line:
+        return {}
+    parts = [p for p in _split(line) if p]
+    source = _source_ref(parts[-1], codes) if len(parts) >= 2 else None
+    if source is None:
+        bad("tulis keterangannya lalu nomor sumbernya, mis. `sekitar empat bulan | 1`")
+        return {}
+    return {"lama_penerapan": {"keterangan": " ".join(parts[:-1]), "sumber": source}}
 
 
 def _parse_actors(text: str, bad: Callable[[str], None]) -> list[dict[str, str]]:

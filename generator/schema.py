@@ -302,7 +302,7 @@ class Cost(_Model):
 
 class Discrepancy(_Model):
     about: Text = F(
-        "tentang", "Angka atau fakta yang berbeda antar-sumber.", example="Tahun dimulainya L2T2"
+        "tentang", "Angka atau fakta yang berbeda antarsumber.", example="Tahun dimulainya L2T2"
     )
     versions: Annotated[list[Text], Field(min_length=2)] = F(
         "versi",
@@ -458,7 +458,7 @@ class Practice(_Model):
         default_factory=list,
     )
     discrepancies: list[Discrepancy] = F(
-        "perbedaan_data", "Angka yang berbeda antar-sumber.", default_factory=list
+        "perbedaan_data", "Angka yang berbeda antarsumber.", default_factory=list
     )
     replications: list[Replication] = F(
         "replikasi", "Daerah lain yang mempelajari praktik ini.", default_factory=list

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -24,7 +25,7 @@ from generator.load import FieldPath, LoadedFile, format_field, load_file
 from generator.problems import Problem, did_you_mean, suggestion
 from generator.project import Project
 from generator.schema import DATE_PATTERN, ID_PATTERN, Practice
-from generator.vocab import PROVINCES
+from generator.vocab import PRACTICE_STATUSES, PROVINCES
 
 _DATE_RE = re.compile(DATE_PATTERN)
 
@@ -578,6 +579,8 @@ def _check_record(
             _check_region(origin, _text(_get(data, "asal", "provinsi")), ("asal",), loaded, checked)
         )
     out.extend(_check_sources(data, loaded))
+    out.extend(_check_source_urls(data, loaded))
+    out.extend(_check_status(data, loaded))
     out.extend(_check_timeline(data, loaded))
     out.extend(_check_links(data, record_id or stem, loaded, known_ids))
     for i, rep in _items(data, "replikasi"):
@@ -690,7 +693,21 @@ def _check_sources(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
                     )
                 )
             urls.setdefault(url, i)
-    for loc, ref in _source_refs(data):
+    refs = list(_source_refs(data))
+    cited = {ref for _loc, ref in refs}
+    for code, i in codes.items():
+        if code not in cited:
+            out.append(
+                loaded.problem(
+                    ("sumber", i, "kode"),
+                    "uncited-source",
+                    f"sumber `{code}` tidak dirujuk di bagian mana pun dari catatan ini",
+                    f"Tulis `sumber: {code}` pada linimasa, hasil, biaya, instrumen, kontak, "
+                    "`lama_penerapan`, perbedaan data atau replikasi yang didukungnya; bila "
+                    "sumber ini tidak mendukung apa pun, hapus dari daftar `sumber`.",
+                )
+            )
+    for loc, ref in refs:
         if ref not in codes:
             close = did_you_mean(ref, codes)
             register = "daftarkan di bagian `sumber` paling bawah (kode, judul, penerbit, url)"
@@ -710,11 +727,17 @@ def _check_sources(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
     return out
 
 
-_SINGLE_SOURCE_LISTS = ("linimasa", "instrumen", "hasil", "biaya")
+_SINGLE_SOURCE_LISTS = ("linimasa", "instrumen", "hasil", "biaya", "kontak")
 _MULTI_SOURCE_LISTS = ("perbedaan_data", "replikasi")
+_SINGLE_SOURCE_FIELDS = ("lama_penerapan",)
 
 
 def _source_refs(data: dict[str, Any]) -> Iterable[tuple[FieldPath, str]]:
+    """Every place in the record that cites a source code, with the code."""
+    for key in _SINGLE_SOURCE_FIELDS:
+        ref = _text(_get(data, key, "sumber"))
+        if ref:
+            yield (key, "sumber"), ref
     for key in _SINGLE_SOURCE_LISTS:
         for i, item in _items(data, key):
             ref = _text(_get(item, "sumber"))
@@ -726,6 +749,99 @@ def _source_refs(data: dict[str, Any]) -> Iterable[tuple[FieldPath, str]]:
             for j, ref in enumerate(refs if isinstance(refs, list) else []):
                 if isinstance(ref, str):
                     yield (key, i, "sumber", j), ref
+
+
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".webp", ".bmp")
+_YEAR_ARCHIVE = re.compile(r"/(?:19|20)[0-9]{2}/?")
+_SOFT_HYPHENS = ("\u00ad", "%c2%ad")
+
+
+def source_url_problem(url: str) -> tuple[str, str, str] | None:
+    """Why ``url`` cannot be a source's address: ``(rule, message, hint)``, or None.
+
+    A source must lead the reader to the page that holds the claim: not to an
+    image, a site's front page, a year archive, or an address spoilt by the
+    invisible soft hyphens that copying from a web page leaves behind.
+    """
+    lowered = url.lower()
+    if any(mark in lowered for mark in _SOFT_HYPHENS):
+        clean = re.sub("\u00ad|%c2%ad", "", url, flags=re.IGNORECASE)
+        return (
+            "source-url-soft-hyphen",
+            "url sumber mengandung tanda hubung lunak (U+00AD, `%C2%AD`) yang tak terlihat",
+            f"Salin ulang alamatnya dari bilah alamat peramban; tanpa tanda itu: `{clean}` "
+            "(buka dulu untuk memastikan halamannya benar).",
+        )
+    parsed = urlsplit(url)
+    path = parsed.path
+    if path.lower().endswith(_IMAGE_SUFFIXES):
+        return (
+            "source-url-image",
+            "url sumber menunjuk ke berkas gambar, bukan ke halaman berita atau dokumen",
+            "Buka halaman beritanya dan salin alamat halaman itu; bila tidak ditemukan, "
+            "hapus sumber ini beserta klaim yang hanya bersandar padanya.",
+        )
+    if path in ("", "/") and not parsed.query:
+        return (
+            "source-url-domain-only",
+            f"url sumber hanya nama situs (`{parsed.netloc}`), tanpa halaman",
+            "Tulis alamat lengkap halaman yang memuat klaimnya, bukan halaman depan situs.",
+        )
+    if _YEAR_ARCHIVE.fullmatch(path) and not parsed.query:
+        return (
+            "source-url-year-archive",
+            f"url sumber adalah arsip tahunan (`{path}`), bukan satu halaman",
+            "Buka tulisan yang dimaksud di arsip itu dan salin alamat tulisan tersebut.",
+        )
+    return None
+
+
+def _check_source_urls(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
+    out: list[Problem] = []
+    for i, source in _items(data, "sumber"):
+        url = _text(_get(source, "url"))
+        found = source_url_problem(url) if url else None
+        if found is not None:
+            rule, message, hint = found
+            out.append(loaded.problem(("sumber", i, "url"), rule, message, hint))
+    return out
+
+
+_STATUS_NEEDS_NOTE = ("berhenti", "tersendat")
+
+
+def _check_status(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
+    """A known status needs the date of its latest evidence; a stop or stall needs why.
+
+    Reported on the empty ``status_per``/``status_keterangan`` line when the
+    key is written (a fresh draft's ``# ISI`` line), else on ``status``.
+    """
+    status = _text(data.get("status"))
+    if status is None or status == "tidak-diketahui" or status not in PRACTICE_STATUSES:
+        return []
+    out: list[Problem] = []
+    if data.get("status_per") is None:
+        out.append(
+            loaded.problem(
+                ("status_per",) if "status_per" in data else ("status",),
+                "status-date-missing",
+                f"status `{status}` belum disertai `status_per`",
+                "Tambahkan `status_per:` berisi tanggal bukti terbaru untuk status ini "
+                "(mis. `2024-05`); bila tidak ada bukti bertanggal, tulis "
+                "`status: tidak-diketahui`.",
+            )
+        )
+    if status in _STATUS_NEEDS_NOTE and data.get("status_keterangan") is None:
+        out.append(
+            loaded.problem(
+                ("status_keterangan",) if "status_keterangan" in data else ("status",),
+                "status-note-missing",
+                f"status `{status}` belum disertai `status_keterangan`",
+                "Tambahkan `status_keterangan:` yang menjelaskan mengapa praktik ini "
+                f"{'berhenti' if status == 'berhenti' else 'tersendat'}, menurut sumbernya.",
+            )
+        )
+    return out
 
 
 def _check_timeline(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:

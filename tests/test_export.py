@@ -152,3 +152,35 @@ def test_open_data_page_links_files_licence_and_reference(full_build: Path) -> N
     assert 'href="../skema/praktik.schema.json"' in html
     assert (full_build / "site" / "skema" / "praktik.schema.json").is_file()
     assert 'href="../kontribusi/referensi-kolom/"' in html
+
+
+def test_csv_has_the_new_fields_of_each_record(full_build: Path) -> None:
+    """Start, status date and note, contacts, signatories and evidence gaps reach the CSV."""
+    rows = {
+        row["id"]: row
+        for row in csv.DictReader(
+            io.StringIO((full_build / "site" / "data" / "practices.csv").read_text("utf-8"))
+        )
+    }
+    records = yaml_records(full_build)
+    assert rows.keys() == records.keys()
+    for pid, record in records.items():
+        row = rows[pid]
+        assert row["mulai"] == str(record.get("mulai") or ""), pid
+        assert row["status_per"] == str(record.get("status_per") or ""), pid
+        assert row["status_keterangan"] == " ".join(
+            str(record.get("status_keterangan") or "").split()
+        ), pid
+        gaps = [" ".join(g.split()) for g in record.get("celah_bukti", [])]
+        assert row["celah_bukti"] == "; ".join(gaps), pid
+        assert row["jumlah_kontak"] == str(len(record.get("kontak", []))), pid
+        units = [" ".join(c["unit"].split()) for c in record.get("kontak", [])]
+        assert row["kontak"] == "; ".join(units), pid
+        signers = [
+            i["penanda_tangan"] for i in record.get("instrumen", []) if "penanda_tangan" in i
+        ]
+        assert row["instrumen_penanda_tangan"] == "; ".join(signers), pid
+        time = record.get("lama_penerapan")
+        assert row["lama_penerapan"] == (" ".join(time["keterangan"].split()) if time else ""), pid
+    assert any(row["celah_bukti"] for row in rows.values())
+    assert any(row["kontak"] for row in rows.values())

@@ -32,7 +32,7 @@ from generator.validate import check_project
 # Queries whose expected practice only has another form of the word (or the
 # acronym's long form, or the other way round); from test_search.RELEVANCE.
 MORPHOLOGY = [
-    ("perizinan", "uptd-pal-makassar"),
+    ("perikatan", "uptd-pal-makassar"),
     ("pengomposan", "surabaya-green-and-clean"),
     ("dicicil", "l2t2-kendari"),
     ("LLTT", "l2t2-kendari"),
@@ -276,7 +276,7 @@ def test_search_finds_other_word_forms_and_acronyms(tab: Watched, unzipped: Path
     for query, expected in MORPHOLOGY:
         assert expected in search_at(tab.page, search_page, query)[:5], query
     # A result opens the practice page (index.html, not a folder listing).
-    search_at(tab.page, search_page, "perizinan")
+    search_at(tab.page, search_page, "perikatan")
     first = tab.page.locator(".rp-cari__hasil a").first
     assert (first.get_attribute("href") or "").endswith("/index.html")
     first.click()

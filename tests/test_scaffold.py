@@ -130,6 +130,7 @@ def fill_placeholders(path: Path, report: str) -> None:
         "kesiapan[0]": "Apakah ada pengurus bank sampah yang aktif?",
         "tingkat_bukti": "terdokumentasi",
         "status": "berjalan",
+        "status_per": "2021-05",
         "sumber[0].kode": "contoh-2021",
         "sumber[0].judul": '"Bank sampah digital: setor dari rumah"',
         "sumber[0].penerbit": "Pemerintah Kota Balikpapan",
@@ -163,6 +164,11 @@ def test_filled_draft_validates(project: Path) -> None:
     assert read_record(path)["status"] == "berjalan"
     assert not re.search(r":\d+\s+status\b", result.stdout)  # given, so not left to fill
     fill_placeholders(path, result.stdout)
+    # Every listed source must be cited: the milestone cites the one source.
+    text = path.read_text(encoding="utf-8")
+    cited = re.sub(r"(?m)^(    sumber:)\s+# ISI.*$", r"\1 contoh-2021", text, count=1)
+    assert cited != text
+    path.write_text(cited, encoding="utf-8")
     check = replika(project, "validate", f"practices/{path.name}")
     assert check.returncode == 0, check.stderr
     assert "✓ 1 catatan praktik valid" in check.stdout
@@ -438,6 +444,7 @@ GOOD_ISSUE = {
     "hasil": "120 bank sampah unit (2020) [1]",
     "tingkat_bukti": vocab.EVIDENCE_LEVELS["terdokumentasi"],
     "status": vocab.PRACTICE_STATUSES["berjalan"],
+    "status_per": "2020",
     "sumber": "Balikpapan luncurkan aplikasi bank sampah | Pemerintah Kota Balikpapan | "
     "2019-03-12 | https://balikpapan.go.id/berita/bank-sampah-digital",
     "tag": "bank sampah, aplikasi",
@@ -529,3 +536,66 @@ def test_from_issue_keeps_hostile_text_as_plain_text(project: Path) -> None:
     assert data["langkah"] == expected
     assert data["pelajaran"] == ["<script>alert(1)</script> tetap teks biasa"]
     assert replika(project, "validate", f"practices/{path.name}").returncode == 0
+
+
+def test_from_issue_needs_status_date_and_reason_for_a_stopped_practice(project: Path) -> None:
+    stopped = {**GOOD_ISSUE, "status": vocab.PRACTICE_STATUSES["berhenti"], "status_per": ""}
+    before = records(project)
+    result = replika(project, "from-issue", stdin=render_issue(stopped))
+    assert result.returncode == 1
+    assert f"«{form_label('status_per')}»: wajib diisi" in result.stderr
+    assert f"«{form_label('status_keterangan')}»: wajib diisi" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert records(project) == before
+
+
+def test_from_issue_carries_start_status_and_evidence_gaps(project: Path) -> None:
+    answers = {
+        **GOOD_ISSUE,
+        "mulai": "2019-03",
+        "status": vocab.PRACTICE_STATUSES["tersendat"],
+        "status_per": "2021-06",
+        "status_keterangan": "Aplikasi tidak diperbarui sejak pengelolanya pindah.",
+        "celah_bukti": "Jumlah nasabah sesudah 2020 tidak ditemukan.",
+    }
+    before = records(project)
+    result = replika(project, "from-issue", "-", stdin=render_issue(answers))
+    assert result.returncode == 0, result.stderr
+    data = read_record(created(project, before))
+    assert str(data["mulai"]) == "2019-03"
+    assert data["status"] == "tersendat" and str(data["status_per"]) == "2021-06"
+    assert data["status_keterangan"] == answers["status_keterangan"]
+    assert data["celah_bukti"] == [answers["celah_bukti"]]
+
+
+def test_from_issue_reads_contacts_and_implementation_time(project: Path) -> None:
+    answers = {
+        **GOOD_ISSUE,
+        "kontak": "- DLH Kota Balikpapan | https://balikpapan.go.id/dlh | (0542) 123456 | 1",
+        "lama_penerapan": "Sekitar tiga bulan dari keputusan sampai aplikasi dipakai | 1",
+    }
+    before = records(project)
+    result = replika(project, "from-issue", "-", stdin=render_issue(answers))
+    assert result.returncode == 0, result.stderr
+    data = read_record(created(project, before))
+    code = data["sumber"][0]["kode"]
+    assert data["kontak"] == [
+        {
+            "unit": "DLH Kota Balikpapan",
+            "situs": "https://balikpapan.go.id/dlh",
+            "telepon": "(0542) 123456",
+            "sumber": code,
+        }
+    ]
+    assert data["lama_penerapan"] == {
+        "keterangan": "Sekitar tiga bulan dari keputusan sampai aplikasi dipakai",
+        "sumber": code,
+    }
+
+
+def test_from_issue_contact_needs_its_source_number(project: Path) -> None:
+    answers = {**GOOD_ISSUE, "kontak": "DLH Kota Balikpapan | https://balikpapan.go.id/dlh"}
+    result = replika(project, "from-issue", stdin=render_issue(answers))
+    assert result.returncode == 1
+    assert f"«{form_label('kontak')}»: baris 1" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -34,13 +34,13 @@ RELEVANCE: list[tuple[str, str]] = [
     ("tagih", "lampu-jawa-surakarta"),
     ("ditagihkan", "retribusi-sampah-pdam-probolinggo"),
     ("penagihan", "lampu-jawa-surakarta"),
-    ("izin", "uptd-pal-makassar"),
-    ("berizin", "uptd-pal-makassar"),
-    ("perizinan", "uptd-pal-makassar"),
+    ("ikat", "uptd-pal-makassar"),
+    ("terikat", "uptd-pal-makassar"),
+    ("perikatan", "uptd-pal-makassar"),
     ("sedot", "uptd-pal-makassar"),
     ("penyedotan", "lampu-jawa-surakarta"),
     ("jadwal", "uptd-pal-makassar"),
-    ("terjadwal", "lltt-terjadwal-malang"),
+    ("terjadwal", "l2t2-kendari"),
     ("cicil", "uji-coba-l2t2-asn-kendari"),
     ("dicicil", "l2t2-kendari"),
     ("pengingat", "uptd-pal-makassar"),
@@ -190,7 +190,7 @@ def test_header_search_form_opens_search_page(tab: object, site: tuple[str, Path
 
 def test_affixed_query_and_acronym_find_the_practice(tab: object, site: tuple[str, Path]) -> None:
     base, _ = site
-    assert "uptd-pal-makassar" in search(tab, base, "perizinan")[:5]
+    assert "uptd-pal-makassar" in search(tab, base, "perikatan")[:5]
     assert "l2t2-kendari" in search(tab, base, "LLTT")[:5]
 
 

@@ -144,7 +144,7 @@ def test_incremental_regeneration_matches_a_full_render(tmp_path: Path) -> None:
     # a summary edit (only its own page shows it)
     edit(record, original.replace("\nringkasan: ", "\nringkasan: Diperbarui. ", 1))
     # a title edit that keeps the catalogue order: listing, region and related pages show it
-    edit(record, original.replace("(L2T2) Kota Kendari", "(L2T2) Pratinjau Kota Kendari", 1))
+    edit(record, original.replace("(LLTT) Kota Kendari", "(LLTT) Pratinjau Kota Kendari", 1))
     related = _katalog(project)["praktik/instruksi-wali-kota-l2t2-kendari.md"]
     assert "Pratinjau Kota Kendari" in related.decode()
     assert "Pratinjau Kota Kendari" in _katalog(project)["sektor.md"].decode()
