@@ -36,6 +36,8 @@ class Region(BaseModel):
 
     name: str = Field(alias="nama", min_length=4)
     province: str = Field(alias="provinsi")
+    # Kemendagri code, e.g. "73.71" (Kota Makassar); see generator/wilayah.py.
+    code: str | None = Field(default=None, alias="kode", pattern=r"^\d{2}\.\d{2}$")
     # Coordinates only place a region on the map; a region may be registered
     # without them rather than with guessed numbers.
     latitude: float | None = Field(default=None, alias="lintang", ge=-11.5, le=6.5)
@@ -47,9 +49,19 @@ class Region(BaseModel):
         return self.name.split(" ", 1)[0]
 
 
+class Province(BaseModel):
+    """One of the 38 provinces, with its Kemendagri code."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str = Field(alias="kode", pattern=r"^\d{2}$")
+    name: str = Field(alias="nama")
+
+
 class RegionRegistry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    provinces: list[Province] = Field(default_factory=list, alias="provinsi")
     regions: list[Region] = Field(alias="daerah", min_length=1)
 
 

@@ -250,7 +250,7 @@ def test_new_interactive_through_a_pipe(project: Path) -> None:
         "Layanan Sedot Tinja Terjadwal untuk ASN",  # judul
         "sulawesi tengara",  # typo: did-you-mean, asked again
         str(number),  # provinsi by number
-        "1",  # first city of that province in the registry
+        "kota kendari",  # a city of that province, typed by name (any case)
         "99",  # no such sector number: asked again
         sectors[0],  # sektor by slug
         f"{types.index('operasional-layanan') + 1}, regulasi-kebijakan",  # jenis: number + slug
@@ -303,7 +303,8 @@ def test_new_interactive_suggests_once_per_slip(project: Path) -> None:
     assert result.stdout.count("Maksud Anda `Kota Bandung`?") == 1
     assert result.stdout.count("Maksud Anda `persampahan`?") == 1
     assert result.stdout.count("Maksud Anda") == 2
-    assert "tambahkan dulu satu baris" in result.stdout  # the way to add a new city stays
+    # Every regency of the province is offered, not only those with practices.
+    assert "Kabupaten Pangandaran" in result.stdout
 
 
 def test_new_interactive_on_a_terminal(project: Path) -> None:
