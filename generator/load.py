@@ -206,8 +206,10 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
     except yaml.MarkedYAMLError as err:
         loaded.problems.append(_syntax_problem(err, shown, text))
         return loaded
-    except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
-        loaded.problems.append(Problem(shown, 1, 1, "yaml-syntax", f"YAML tidak valid: {err}"))
+    except yaml.YAMLError as err:  # unmarked: libyaml's reader (control characters)
+        from generator.yamlerrors import reader_problem
+
+        loaded.problems.append(reader_problem(err, shown, text))
         return loaded
     if node is None:
         loaded.problems.append(
@@ -289,31 +291,6 @@ def _report_tabs(text: str, loaded: LoadedFile) -> bool:
                 )
             )
     return found
-
-
-_SYNTAX_HINTS = (
-    ("could not find expected ':'", "Setiap kolom ditulis `nama: nilai`; periksa titik dua."),
-    ("mapping values are not allowed", "Teks yang memuat `: ` harus diberi tanda kutip."),
-    ("did not find expected key", "Periksa indentasi: kolom setingkat harus sejajar."),
-    (
-        "found character that cannot start",
-        "Beri tanda kutip pada teks yang diawali `@`, `` ` `` atau `%`.",
-    ),
-    ("expected a single document", "Satu berkas berisi satu praktik; hapus `---` tambahan."),
-    ("found undefined alias", "Alias YAML (`*nama`) tidak dipakai dalam catatan praktik."),
-    ("while scanning a quoted scalar", "Ada tanda kutip yang belum ditutup."),
-    (
-        "did not find expected alphabetic or numeric character",
-        "Teks yang diawali `*` atau `&` (mis. `**tebal**` di awal butir) harus diapit tanda"
-        " kutip ganda.",
-    ),
-    (
-        "did not find expected comment or line break",
-        "Ada teks yang tidak boleh berada di baris ini: setelah `>-` teks dimulai di baris"
-        " berikutnya (menjorok dua spasi), dan setelah tanda kutip penutup tidak boleh ada"
-        " teks lagi.",
-    ),
-)
 
 
 _QUOTES = "\"'"
@@ -436,18 +413,9 @@ def _syntax_problem(err: yaml.MarkedYAMLError, shown: str, text: str = "") -> Pr
     after_quote = _text_after_quote(err, text, shown) if text else None
     if after_quote is not None:
         return after_quote
-    mark = err.problem_mark or err.context_mark
-    if err.context_mark and "end of stream" in (err.problem or ""):
-        mark = err.context_mark  # an unclosed quote: point at where it opened
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = err.problem or str(err)
-    hint = "Periksa indentasi dan tanda kutip di baris ini dan baris sebelumnya."
-    full = f"{err.context or ''} {what}"
-    for needle, text in _SYNTAX_HINTS:
-        if needle in full:
-            hint = text
-            break
-    return Problem(shown, line, col, "yaml-syntax", f"YAML tidak valid: {what}", hint=hint)
+    from generator.yamlerrors import syntax_problem
+
+    return syntax_problem(err, shown, text)
 
 
 def _mark(node: yaml.Node) -> Location:

@@ -284,6 +284,16 @@ def _load_regions(project: Project, problems: list[Problem]) -> dict[str, Region
     except ValidationError as err:
         problems.extend(_schema_problems(err, loaded, RegionRegistry))
         return {}
+    for i, province in enumerate(registry.provinces):
+        if province.name not in PROVINCES:
+            problems.append(
+                loaded.problem(
+                    ("provinsi", i, "nama"),
+                    "unknown-province",
+                    f"provinsi `{province.name}` tidak dikenal",
+                    suggestion(province.name, PROVINCES),
+                )
+            )
     regions: dict[str, Region] = {}
     for i, region in enumerate(registry.regions):
         if region.province not in PROVINCES:
@@ -651,14 +661,17 @@ def _check_region(
         return []  # the registry itself is broken; that is reported once
     region = checked.regions.get(name)
     if region is None:
-        close = did_you_mean(name, checked.regions)
-        hint = (
-            f"Maksud Anda `{close}`?"
-            if close
-            else (
-                "Tambahkan daerah ini ke `practices/_wilayah.yaml` (nama, provinsi, lintang, bujur)."
-            )
+        from generator.scaffold import close_regions
+
+        close = close_regions(name, list(checked.regions))
+        hint = f"Maksud Anda `{close[0]}`?" if close else ""
+        if len(close) > 1:
+            hint += " Nama lain yang mirip: " + ", ".join(f"`{c}`" for c in close[1:]) + "."
+        hint += (
+            " Tulis nama resmi kota/kabupaten persis seperti di `practices/_wilayah.yaml`"
+            " (diawali `Kota` atau `Kabupaten`)."
         )
+        hint = hint.strip()
         return [
             loaded.problem(
                 (*base, key), "unknown-region", f"daerah `{name}` tidak ada di daftar daerah", hint

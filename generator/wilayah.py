@@ -87,7 +87,9 @@ def read_dataset(folder: Path) -> tuple[list[tuple[str, str]], list[Entry]]:
     for row in csv.DictReader(io.StringIO(provinces_csv)):
         name = _PROVINCE_NAMES.get(row["name"], row["name"])
         if name not in PROVINCES:
-            raise RegistrySourceError(f"provinsi `{row['name']}` tidak dikenal di generator/vocab.py")
+            raise RegistrySourceError(
+                f"provinsi `{row['name']}` tidak dikenal di generator/vocab.py"
+            )
         provinces.append((row["code"], name))
     by_code = dict(provinces)
     regencies = [
@@ -237,7 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wilayah: {err}", file=sys.stderr)
         return 2
     for name in lost:
-        print(f"wilayah: koordinat untuk `{name}` tidak cocok dengan daerah mana pun", file=sys.stderr)
+        print(
+            f"wilayah: koordinat untuk `{name}` tidak cocok dengan daerah mana pun", file=sys.stderr
+        )
     current = path.read_text(encoding="utf-8") if path.exists() else ""
     if args.check:
         if current != text:
