@@ -659,7 +659,8 @@ def describe_draft(project: Project, draft: Draft, text: str) -> str:
             source = lines[problem.line - 1] if 0 < problem.line <= len(lines) else ""
             wanted = source.split(ISI_MARK, 1)[-1].lstrip(":").strip() if ISI_MARK in source else ""
             out.append(
-                f"  {shown}:{problem.line}  {problem.field}" + (f" — {wanted}" if wanted else "")
+                f"  {shown}:{problem.line}  {problem.field_for_people}"
+                + (f" — {wanted}" if wanted else "")
             )
     else:
         out.append("\nSemua kolom wajib sudah terisi.")

@@ -23,7 +23,7 @@ from generator.dates import date_hint
 from generator.load import FieldPath, LoadedFile, format_field, load_file
 from generator.problems import Problem, did_you_mean, suggestion
 from generator.project import Project
-from generator.schema import DATE_PATTERN, ID_PATTERN, Practice
+from generator.schema import DATE_PATTERN, ID_PATTERN, Practice, _check_date
 from generator.vocab import PROVINCES
 
 _DATE_RE = re.compile(DATE_PATTERN)
@@ -227,7 +227,14 @@ def _check_project(
         if reporting:
             checked.problems.extend(loaded.problems)
             if loaded.data is not None:
-                checked.problems.extend(_check_record(loaded.data, loaded, checked, known_ids))
+                # One message per mistake: a field the schema already reported is
+                # not reported again by a check that depends on its value.
+                taken = {p.field for p in loaded.problems if p.field}
+                checked.problems.extend(
+                    p
+                    for p in _check_record(loaded.data, loaded, checked, known_ids)
+                    if p.field not in taken
+                )
         raw_id = loaded.data.get("id") if loaded.data else None
         if isinstance(raw_id, str):
             if raw_id in owner_of_id:
@@ -466,16 +473,14 @@ def _one_schema_problem(
         else:
             hint = "Kolom yang dikenal di sini: " + ", ".join(f"`{c}`" for c in choices) + "."
         return loaded.problem(loc, "unknown-field", f"kolom `{name}` tidak dikenal", hint, key=True)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return _empty_problem(kind, ctx, loc, name, loaded, model)
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         hint = suggestion(str(value), choices, show_all_below=40)
         return loaded.problem(
-            loc, "not-in-list", f"nilai `{value}` tidak ada dalam pilihan `{name}`", hint
+            loc, "not-in-list", f"nilai {show_value(value)} tidak ada dalam pilihan `{name}`", hint
         )
-    if value is None and (kind.endswith("_type") or kind.endswith("_parsing")):
-        _owner, info = _field_info(model, loc)
-        hint = f"Isi dengan: {info.description}" if info and info.description else ""
-        return loaded.problem(loc, "empty-field", f"kolom `{name}` kosong", hint)
     if kind in _TYPE_WORDS:
         return loaded.problem(
             loc, "wrong-type", f"`{name}` harus berupa {_TYPE_WORDS[kind]}", _type_hint(kind, value)
@@ -490,12 +495,28 @@ def _one_schema_problem(
             f"`{name}` terlalu pendek (minimal {wanted} karakter)",
             "Tulis satu atau dua kalimat lengkap.",
         )
-    if kind == "string_too_long":
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
         return loaded.problem(
             loc,
             "too-long",
-            f"`{name}` terlalu panjang (maksimal {ctx.get('max_length')} karakter)",
+            f"`{name}` terlalu panjang: {len(str(value))} karakter, maksimal "
+            f"{ctx.get('max_length')} karakter",
             "Persingkat; uraian panjang masuk ke `ringkasan` atau `masalah`.",
+        )
+    if kind == "too_long":
+        count = len(value) if isinstance(value, list | dict) else ctx.get("actual_length")
+        return loaded.problem(
+            loc,
+            "too-many",
+            f"`{name}` berisi {count} butir, paling banyak {ctx.get('max_length')} butir",
+            "Pilih butir yang paling penting.",
+        )
+    if kind == "string_pattern_mismatch":
+        return loaded.problem(
+            loc,
+            "bad-format",
+            f"{show_value(value)} tidak sesuai bentuk yang diminta untuk `{name}`",
+            _field_hint(model, loc),
         )
     if kind == "too_short" and isinstance(value, str):
         if not value.strip():
@@ -524,7 +545,81 @@ def _one_schema_problem(
         rule = _value_rule(message)
         hint = date_hint(value) if rule == "bad-date" and isinstance(value, str) else ""
         return loaded.problem(loc, rule, message, hint)
-    return loaded.problem(loc, "invalid-value", f"`{name}`: {error['msg']}")
+    if kind in _TYPE_WORDS_EXTRA:
+        return loaded.problem(
+            loc, "wrong-type", f"`{name}` harus berupa {_TYPE_WORDS_EXTRA[kind]}", ""
+        )
+    # A kind this module does not know yet: still Indonesian, never pydantic's English.
+    return loaded.problem(
+        loc,
+        "invalid-value",
+        f"nilai {show_value(value)} tidak bisa dipakai untuk `{name}`",
+        _field_hint(model, loc),
+    )
+
+
+_TYPE_WORDS_EXTRA = {
+    "bool_parsing": "`true` atau `false`",
+    "string_sub_type": "teks",
+    "string_unicode": "teks",
+    "list_type": "daftar (butir diawali `- `)",
+    "tuple_type": "daftar (butir diawali `- `)",
+    "set_type": "daftar (butir diawali `- `)",
+    "iterable_type": "daftar (butir diawali `- `)",
+    "mapping_type": "kumpulan kolom `nama: nilai`",
+    "is_instance_of": "kumpulan kolom `nama: nilai`",
+    "date_type": "tanggal, mis. `2018-04-22`",
+    "date_parsing": "tanggal, mis. `2018-04-22`",
+    "date_from_datetime_parsing": "tanggal, mis. `2018-04-22`",
+    "url_type": "alamat web yang diawali `https://`",
+    "url_parsing": "alamat web yang diawali `https://`",
+    "url_scheme": "alamat web yang diawali `https://`",
+    "finite_number": "angka",
+    "decimal_type": "angka",
+    "decimal_parsing": "angka",
+    "enum": "salah satu pilihan yang ada",
+    "union_tag_invalid": "salah satu bentuk yang ada",
+    "union_tag_not_found": "salah satu bentuk yang ada",
+}
+
+
+def show_value(value: Any, limit: int = 40) -> str:
+    """A value as a contributor wrote it: ``kosong`` for nothing, YAML spelling for booleans."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "kosong"
+    if isinstance(value, bool):
+        return "`true`" if value else "`false`"
+    if isinstance(value, list):
+        return "berupa daftar"
+    if isinstance(value, dict):
+        return "berupa kumpulan kolom"
+    text = " ".join(str(value).split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"`{text}`"
+
+
+def _field_hint(model: type[BaseModel], loc: FieldPath) -> str:
+    _owner, info = _field_info(model, loc)
+    return f"Isi dengan: {info.description}" if info and info.description else ""
+
+
+def _empty_problem(
+    kind: str,
+    ctx: dict[str, Any],
+    loc: FieldPath,
+    name: str,
+    loaded: LoadedFile,
+    model: type[BaseModel],
+) -> Problem:
+    """A field written but left empty: one ``empty-field`` message, with the choices if any."""
+    hint = _field_hint(model, loc)
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        if len(choices) <= 40:
+            hint = "Pilih salah satu: " + ", ".join(f"`{c}`" for c in choices) + "."
+    label = f"kolom `{name}`" if name else "butir daftar ini"
+    return loaded.problem(loc, "empty-field", f"{label} kosong", hint)
 
 
 def _value_rule(message: str) -> str:
@@ -641,10 +736,18 @@ def _check_record(
 
 
 def _date_key(value: Any) -> tuple[int, ...]:
-    """``"2018-04"`` -> ``(2018, 4)``; empty for anything that is not a date."""
+    """``"2018-04"`` -> ``(2018, 4)``; empty for anything that is not a valid date.
+
+    An invalid date (``2020-13``) is reported by the schema; comparing it would
+    report the same mistake a second time as an ordering problem.
+    """
     if isinstance(value, int) and not isinstance(value, bool):
-        return (value,)
+        value = str(value)
     if isinstance(value, str) and _DATE_RE.fullmatch(value):
+        try:
+            _check_date(value)
+        except ValueError:
+            return ()
         return tuple(int(p) for p in value.split("-"))
     return ()
 
@@ -711,7 +814,7 @@ def _check_sources(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
                     loaded.problem(
                         ("sumber", i, "url"),
                         "duplicate-source",
-                        f"url ini sudah dipakai sumber[{urls[url]}]",
+                        f"url ini sudah dipakai sumber butir ke-{urls[url] + 1}",
                     )
                 )
             urls.setdefault(url, i)
