@@ -205,7 +205,13 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         loaded.problems.append(_syntax_problem(err, shown, text))
-        return loaded
+        from generator.yamlerrors import first_document
+
+        # A second document (`---`): report it, and still check the first one.
+        recovered = first_document(err, text, _Loader)
+        if recovered is None:
+            return loaded
+        node, loaded.text = recovered
     except yaml.YAMLError as err:  # unmarked: libyaml's reader (control characters)
         from generator.yamlerrors import reader_problem
 

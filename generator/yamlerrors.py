@@ -500,3 +500,21 @@ def reader_problem(err: yaml.YAMLError, shown: str, text: str) -> Problem:
         "",
         GENERIC_HINT,
     )
+
+
+def first_document(
+    err: yaml.MarkedYAMLError, text: str, loader: type
+) -> tuple[yaml.Node | None, str] | None:
+    """``(node, text)`` of the first document when the only trouble is a second one.
+
+    The text is cut before the second document so that positions looked up
+    later (in the first document) stay where they are.
+    """
+    if "another document" not in (err.problem or "") or err.problem_mark is None:
+        return None
+    head = "".join(text.splitlines(keepends=True)[: err.problem_mark.line])
+    try:
+        node = yaml.compose(head, Loader=loader)
+    except yaml.YAMLError:
+        return None
+    return (node, head) if isinstance(node, yaml.MappingNode) else None
