@@ -196,12 +196,16 @@ def _misindented(lines: list[str], row: int) -> Explained:
             with_field=False,
         )
     own = _key_name(line)
-    subject = f"kolom `{own}`" if own and not is_item else ("butir daftar" if is_item else "baris")
+    subject = (
+        f"kolom `{own}` di baris ini"
+        if own and not is_item
+        else ("butir daftar di baris ini" if is_item else "baris ini")
+    )
     direction = "terlalu menjorok" if indent > col else "kurang menjorok"
     return Explained(
         row,
         indent,
-        f"indentasi salah: {subject} di baris ini {direction} ({_spaces(indent)}), "
+        f"indentasi salah: {subject} {direction} ({_spaces(indent)}), "
         f"sedangkan {other} {_placed(col)}",
         f"Sejajarkan dengan {other} ({_spaces(col)} di depannya). Kolom setingkat harus "
         "sejajar; isi sebuah kolom menjorok dua spasi lebih dalam dari namanya.",
