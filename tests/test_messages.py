@@ -14,7 +14,6 @@ import contextlib
 import io
 import random
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 

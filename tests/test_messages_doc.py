@@ -1,0 +1,67 @@
+"""The contributor guide documents every rule id the validator can emit."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+from pathlib import Path
+
+from generator.messages import MESSAGES_PATH, RULES, messages_page
+from generator.project import Project
+from generator.validate import check_project
+from tests.conftest import ROOT, make_project
+
+EXAMPLES = ROOT / "tests" / "examples" / "invalid"
+
+
+def emitted_rules(folder: Path) -> dict[str, str]:
+    """Rule ids in the source: ``Problem(path, line, col, RULE, ...)``, ``x.problem(loc, RULE)``
+    and the strings returned by ``*_rule()`` helpers."""
+    found: dict[str, str] = {}
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = getattr(func, "id", None) or getattr(func, "attr", "")
+                arg = None
+                if name == "Problem" and len(node.args) >= 4:
+                    arg = node.args[3]
+                elif name == "problem" and len(node.args) >= 2:
+                    arg = node.args[1]
+                arg = next((kw.value for kw in node.keywords if kw.arg == "rule"), arg)
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    found.setdefault(arg.value, path.name)
+            elif isinstance(node, ast.FunctionDef) and node.name.endswith("_rule"):
+                for sub in ast.walk(node):
+                    if isinstance(sub, ast.Return) and isinstance(sub.value, ast.Constant):
+                        found.setdefault(str(sub.value.value), path.name)
+    return found
+
+
+def test_every_rule_the_validator_can_emit_is_documented() -> None:
+    rules = emitted_rules(ROOT / "generator")
+    assert len(rules) > 30  # the scan really finds the rules
+    missing = {rule: where for rule, where in rules.items() if rule not in RULES}
+    assert not missing, f"rule ids without a row in generator/messages.py: {missing}"
+    stale = set(RULES) - set(rules)
+    assert not stale, f"documented rule ids the validator never emits: {stale}"
+
+
+def test_the_guide_page_lists_every_rule_and_is_current() -> None:
+    page = (ROOT / MESSAGES_PATH).read_text(encoding="utf-8")
+    assert page == messages_page(), "run `replika schema`"
+    for rule in RULES:
+        assert f"| `{rule}` |" in page
+    guide = (ROOT / "docs" / "kontribusi" / "index.md").read_text(encoding="utf-8")
+    assert "pesan.md" in guide
+
+
+def test_rules_met_in_the_examples_are_documented(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "proyek")
+    for case in sorted(EXAMPLES.iterdir()):
+        for path in sorted(case.glob("*.yaml")) if case.is_dir() else [case]:
+            shutil.copy(path, root / "practices" / path.name)
+    checked = check_project(Project(root))
+    seen = {p.rule for p in checked.problems}
+    assert len(seen) > 15
+    assert seen <= set(RULES), seen - set(RULES)
