@@ -204,8 +204,11 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        loaded.problems.append(_syntax_problem(err, shown, text))
-        from generator.yamlerrors import first_document
+        first = _syntax_problem(err, shown, text)
+        loaded.problems.append(first)
+        from generator.yamlerrors import first_document, further_problems
+
+        loaded.problems.extend(further_problems(err, text, shown, first, _Loader))
 
         # A second document (`---`): report it, and still check the first one.
         recovered = first_document(err, text, _Loader)

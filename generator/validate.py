@@ -341,7 +341,11 @@ def _check_schema(loaded: LoadedFile) -> Practice | None:
     try:
         return Practice.model_validate(loaded.data)
     except ValidationError as err:
-        loaded.problems.extend(_schema_problems(err, loaded, Practice))
+        # A field already reported while reading (a duplicate key) is not reported again.
+        taken = {p.field for p in loaded.problems if p.field}
+        loaded.problems.extend(
+            p for p in _schema_problems(err, loaded, Practice) if p.field not in taken
+        )
         return None
 
 
@@ -818,6 +822,8 @@ def _check_sources(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
                     )
                 )
             urls.setdefault(url, i)
+    if not isinstance(data.get("sumber"), list):
+        return out  # no list of sources: reported once as a missing or wrong field
     for loc, ref in _source_refs(data):
         if ref not in codes:
             close = did_you_mean(ref, codes)

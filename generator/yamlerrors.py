@@ -181,6 +181,9 @@ def _misindented(lines: list[str], row: int) -> Explained:
         )
     best = min(candidates, key=lambda lv: (abs(lv[0] - indent), levels.index(lv)))
     col, at, name = best
+    odd = _odd_one_out(lines, at, row)
+    if odd is not None:
+        return odd
     if name == "-":
         other = f"butir daftar `- ` di baris {at + 1}"
     else:
@@ -242,6 +245,62 @@ def _after_quoted_line(lines: list[str], row: int) -> Explained | None:
         "padahal tanda kutipnya sudah ditutup di baris itu",
         "Pindahkan tanda kutip penutup ke akhir teks (di baris ini), atau gabungkan teksnya "
         "menjadi satu baris.",
+    )
+
+
+def _structure_cols(line: str) -> tuple[int | None, int | None]:
+    """``(dash column, key column)`` of a field or list-item line."""
+    dash = _DASH_LINE.match(line)
+    key = _key_col(line) if _key_name(line) else None
+    return (len(dash["indent"]) if dash else None), key
+
+
+def _odd_one_out(lines: list[str], at: int, row: int) -> Explained | None:
+    """Line ``at`` is out of line with its siblings, which agree with the reported line.
+
+    E.g. one list item `` - tanggal`` at one space among items at two: the
+    parser stumbles on the next line, but the line to fix is ``at``.
+    """
+    indent = _indent(lines[row])
+    dash_at, key_at = _structure_cols(lines[at])
+    if key_at is None or key_at == indent:
+        return None
+    floor = min(indent, _indent(lines[at])) - (2 if dash_at is not None else 0)
+    agree: list[int] = []
+    children: list[int] = []  # fields of the item on line ``at`` that agree with the row
+    for step in (-1, 1):
+        k = at + step
+        while 0 <= k < len(lines) and abs(k - at) < 200:
+            line = lines[k]
+            k += step
+            if not _content(line) or not _looks_structural(line):
+                continue
+            if _indent(line) < floor:
+                break
+            dash, key = _structure_cols(line)
+            if key == key_at and dash == dash_at:
+                return None  # the line has siblings like it: not the odd one
+            if key == indent and (dash is None) == (dash_at is None) and k - step != row:
+                agree.append(k - step)
+            elif key == indent and dash is None and step == 1:
+                children.append(k - step)
+    if not agree and dash_at is not None and len(children) >= 2:
+        agree = children  # a lone list item whose own fields all agree with each other
+    if not agree:
+        return None
+    sibling = min(agree, key=lambda k: abs(k - at))
+    own = _indent(lines[at])
+    wanted = _indent(lines[sibling])
+    what = "butir daftar" if dash_at is not None else f"kolom `{_key_name(lines[at])}`"
+    direction = "terlalu menjorok" if own > wanted else "kurang menjorok"
+    return Explained(
+        at,
+        own,
+        f"indentasi salah: {what} di baris ini {direction} ({_spaces(own)}), sedangkan "
+        f"yang setingkat dengannya di baris {sibling + 1} {_placed(wanted)}",
+        f"Sejajarkan dengan baris {sibling + 1}: {_spaces(wanted)} di depannya. Baris-baris "
+        "di bawahnya ikut menyesuaikan.",
+        with_field=False,
     )
 
 
@@ -522,3 +581,80 @@ def first_document(
     except yaml.YAMLError:
         return None
     return (node, head) if isinstance(node, yaml.MappingNode) else None
+
+
+MAX_SYNTAX_PROBLEMS = 5
+# Mistakes local to a line or two, after which the rest of the file can be read.
+_RECOVERABLE = (
+    "could not find expected ':'",
+    "mapping values are not allowed",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "quoted scalar",
+    "cannot start any token",
+    "undefined alias",
+    "block scalar",
+    "flow sequence",
+    "flow mapping",
+    "expected <block end>",
+    "did not find expected node content",
+)
+
+
+def further_problems(
+    err: yaml.MarkedYAMLError, text: str, shown: str, first: Problem, loader: type
+) -> list[Problem]:
+    """Other, independent syntax mistakes further down the same file.
+
+    The line of the first mistake (and the lines that belong under it) is
+    blanked and the file composed again; a new error below that part is a
+    separate mistake and reported too, so one run lists them all. An error
+    inside the blanked part would follow from the first mistake: not reported.
+    """
+    if not any(kind in f"{err.context} {err.problem}" for kind in _RECOVERABLE):
+        return []  # e.g. a second document: everything below is the same mistake
+    lines = text.split("\n")
+    out: list[Problem] = []
+    culprit = first.line - 1
+    mark = err.problem_mark.line if err.problem_mark else culprit
+    for _ in range(MAX_SYNTAX_PROBLEMS - 1):
+        if not 0 <= culprit < len(lines):
+            break
+        end = _block_end(lines, culprit)
+        for k in range(culprit, end):
+            lines[k] = ""
+        skip_to = max(end, mark + 1)
+        try:
+            yaml.compose("\n".join(lines), Loader=loader)
+            break
+        except yaml.MarkedYAMLError as again:
+            found = syntax_problem(again, shown, "\n".join(lines))
+            if found.line - 1 < skip_to or not any(
+                kind in f"{again.context} {again.problem}" for kind in _RECOVERABLE
+            ):
+                break  # not clearly a separate mistake
+            out.append(found)
+            culprit = found.line - 1
+            mark = again.problem_mark.line if again.problem_mark else culprit
+        except yaml.YAMLError:
+            break
+    return out
+
+
+def _block_end(lines: list[str], row: int) -> int:
+    """The first line after ``row`` that is not part of it.
+
+    Lines indented deeper belong to it; so do the text lines that continue a
+    line of text (neither a field nor a list item) at the same indentation.
+    """
+    indent = _indent(lines[row]) if _content(lines[row]) else 0
+    text = _content(lines[row]) and not _looks_structural(lines[row])
+    k = row + 1
+    while k < len(lines):
+        line = lines[k]
+        deeper = _indent(line) > indent
+        more_text = text and _indent(line) >= indent and not _looks_structural(line)
+        if _content(line) and not deeper and not more_text:
+            break
+        k += 1
+    return k
