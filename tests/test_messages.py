@@ -301,3 +301,19 @@ def test_english_detector_catches_parser_and_pydantic_english() -> None:
     assert english_words("nilai None tidak ada dalam pilihan")
     assert not english_words("kolom `tingkat_bukti` kosong")
     assert not english_words("indentasi salah: kolom `sumber` kurang menjorok (3 spasi)")
+
+
+def test_text_counts_from_one_and_json_keeps_the_machine_path(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "proyek")
+    example = ROOT / "tests" / "examples" / "invalid" / "tanggal-salah-sekali-saja.yaml"
+    (root / "practices" / example.name).write_bytes(example.read_bytes())
+    code, text = _validate(root, example.name)
+    assert code == 1
+    assert "(kolom: linimasa butir ke-1 › tanggal)" in text
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        main(["-C", str(root), "validate", "--format", "json"])
+    import json
+
+    problems = json.loads(out.getvalue())
+    assert [(p["rule"], p["field"]) for p in problems] == [("bad-date", "linimasa[0].tanggal")]
