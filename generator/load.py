@@ -21,6 +21,7 @@ stages can point at the exact place of a problem.
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,7 +179,7 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
         raw = path.read_bytes()
     except OSError as err:
         loaded.problems.append(
-            Problem(shown, 0, 0, "file-unreadable", f"berkas tidak bisa dibaca: {err.strerror}")
+            Problem(shown, 0, 0, "file-unreadable", f"berkas tidak bisa dibaca: {_os_reason(err)}")
         )
         return loaded
     if len(raw) > MAX_FILE_BYTES:
@@ -253,6 +254,21 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
         return loaded
     loaded.data = data
     return loaded
+
+
+_OS_REASONS = {
+    errno.ENOENT: "berkas tidak ada",
+    errno.EACCES: "tidak ada izin membacanya",
+    errno.EPERM: "tidak ada izin membacanya",
+    errno.EISDIR: "ini sebuah folder",
+    errno.ELOOP: "tautan simbolis berputar",
+    errno.ENAMETOOLONG: "nama berkas terlalu panjang",
+}
+
+
+def _os_reason(err: OSError) -> str:
+    """The operating system's reason in Indonesian (its own text is English)."""
+    return _OS_REASONS.get(err.errno or 0, f"kesalahan sistem berkas (errno {err.errno})")
 
 
 def _decode(raw: bytes, loaded: LoadedFile) -> str | None:

@@ -18,7 +18,6 @@ Running it twice gives the same file (the coordinator re-runs it after merges).
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import re
@@ -217,7 +216,9 @@ def refresh(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    from generator.cli import _Parser  # Indonesian help and usage errors
+
+    parser = _Parser(
         prog="python3 -m generator.wilayah",
         description="Perbarui practices/_wilayah.yaml dari data terbuka idn-area-data.",
     )
