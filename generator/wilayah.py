@@ -139,6 +139,8 @@ def existing_coordinates(path: Path) -> dict[str, tuple[float, float]]:
     if not path.exists():
         return {}
     loaded = load_file(path)
+    if loaded.data is None:  # e.g. merge conflict markers: read the lines one by one
+        return _coordinates_from_lines(path.read_text(encoding="utf-8", errors="replace"))
     out: dict[str, tuple[float, float]] = {}
     regions: Any = (loaded.data or {}).get("daerah") or []
     for item in regions if isinstance(regions, list) else []:
@@ -150,6 +152,29 @@ def existing_coordinates(path: Path) -> dict[str, tuple[float, float]]:
         for key in (item.get("kode"), item.get("nama")):
             if isinstance(key, str):
                 out[_key(key)] = (float(lat), float(lon))
+    return out
+
+
+_LINE_FIELDS = {
+    name: re.compile(rf"\b{name}:\s*(\"[^\"]*\"|[^,}}]+)")
+    for name in ("kode", "nama", "lintang", "bujur")
+}
+
+
+def _coordinates_from_lines(text: str) -> dict[str, tuple[float, float]]:
+    """Coordinates from one-line entries ``- {nama: ..., lintang: ..., bujur: ...}``."""
+    out: dict[str, tuple[float, float]] = {}
+    for line in text.splitlines():
+        found = {
+            k: m[1].strip().strip('"') for k, rx in _LINE_FIELDS.items() if (m := rx.search(line))
+        }
+        try:
+            coords = (float(found["lintang"]), float(found["bujur"]))
+        except (KeyError, ValueError):
+            continue
+        for key in (found.get("kode"), found.get("nama")):
+            if key:
+                out[_key(key)] = coords
     return out
 
 

@@ -139,3 +139,23 @@ def test_refresh_command_check_mode(tmp_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     assert run("--check").returncode == 0
     assert "sudah mutakhir" in run().stdout
+
+
+def test_refresh_recovers_coordinates_from_a_conflicted_merge(tmp_path: Path) -> None:
+    """After a merge with conflict markers the refresh still keeps every coordinate."""
+    source = _dataset(tmp_path / "src")
+    registry = tmp_path / "_wilayah.yaml"
+    registry.write_text(
+        "daerah:\n"
+        "<<<<<<< HEAD\n"
+        '  - {kode: "73.71", nama: Kota Makassar, provinsi: Sulawesi Selatan}\n'
+        "=======\n"
+        "  - {nama: Kota Makassar, provinsi: Sulawesi Selatan, lintang: -5.1477, bujur: 119.4327}\n"
+        "  - {nama: Kota Yogyakarta, provinsi: DI Yogyakarta, lintang: -7.7956, bujur: 110.3695}\n"
+        ">>>>>>> records-a\n",
+        encoding="utf-8",
+    )
+    text, lost = refresh(registry, source, log=lambda _m: None)
+    assert lost == []
+    assert "nama: Kota Makassar, provinsi: Sulawesi Selatan, lintang: -5.1477" in text
+    assert "nama: Kota Yogyakarta, provinsi: DI Yogyakarta, lintang: -7.7956" in text
