@@ -543,7 +543,7 @@ class _Walker:
             line,
             col,
             "yaml-alias",
-            "anchor/alias YAML (`&nama`, `*nama`) tidak diizinkan dalam catatan praktik",
+            "penanda rujukan YAML (`&nama`, `*nama`) tidak diizinkan dalam catatan praktik",
             hint="Tulis isinya langsung di setiap tempat yang membutuhkannya.",
         )
 

@@ -38,7 +38,7 @@ RULES: dict[str, tuple[str, str, str]] = {
     ),
     "yaml-alias": (
         "Menulis YAML",
-        "anchor/alias YAML (`&nama`, `*nama`) tidak diizinkan dalam catatan praktik",
+        "penanda rujukan YAML (`&nama`, `*nama`) tidak diizinkan dalam catatan praktik",
         "Tulis isinya langsung. Teks yang memang diawali `*` atau `&` diapit tanda kutip ganda.",
     ),
     "yaml-tag": (

@@ -439,9 +439,9 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> Explained:
         return Explained(
             row,
             col,
-            "teks yang diawali `*` atau `&` dibaca sebagai alias/anchor YAML",
+            "teks yang diawali `*` atau `&` dibaca sebagai penanda rujukan YAML",
             'Apit teksnya dengan tanda kutip ganda (mis. `"*Catatan*"`); catatan praktik '
-            "tidak memakai alias YAML.",
+            "tidak memakai penanda rujukan YAML.",
         )
     if "tag" in problem or "tag" in context:
         return Explained(
