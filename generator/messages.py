@@ -68,7 +68,7 @@ RULES: dict[str, tuple[str, str, str]] = {
     ),
     "not-utf8": (
         "Berkas",
-        "berkas bukan teks UTF-8 (bita 0xff tidak sah)",
+        "berkas bukan teks UTF-8 (bita 0xe1 tidak sah)",
         "Simpan ulang berkas dengan pengodean UTF-8.",
     ),
     "file-too-large": (
@@ -152,19 +152,21 @@ RULES: dict[str, tuple[str, str, str]] = {
     ),
     "bad-date": (
         "Tanggal, angka, tautan",
-        "tanggal `27/01/2020` tidak dikenali",
+        "tanggal `27/01/2020` tidak dikenali; tulis tahun (`2018`), bulan (`2018-04`) atau "
+        "tanggal lengkap (`2018-04-22`)",
         "Tulis tahun-bulan-tanggal: `2020-01-27` (atau `2020-01`, atau `2020`). Saran menyebut "
         "tanggal yang dimaksud; cocokkan dulu dengan sumbernya. Tanggal `diperiksa` tidak "
         "boleh di masa depan.",
     ),
     "dotted-number": (
         "Tanggal, angka, tautan",
-        "angka `1.250` memakai titik ribuan",
+        "angka `1.250` memakai titik ribuan; tulis `1250` (titik dibaca sebagai desimal oleh YAML)",
         "Hapus titiknya: `1250`. Titik hanya untuk desimal (`5.4`).",
     ),
     "bad-url": (
         "Tanggal, angka, tautan",
-        "tautan `www.contoh.go.id` bukan alamat web yang sah",
+        "tautan `www.contoh.go.id` bukan alamat web yang sah; harus diawali `https://` atau "
+        "`http://`",
         "Salin alamat lengkapnya dari peramban, diawali `https://`.",
     ),
     "bad-id": (
@@ -180,12 +182,12 @@ RULES: dict[str, tuple[str, str, str]] = {
     ),
     "duplicate-id": (
         "Antarkolom dan antarcatatan",
-        "id `x` sudah dipakai practices/x.yaml",
+        "id `bank-sampah-blitar` sudah dipakai practices/bank-sampah-blitar.yaml",
         "Setiap praktik punya id sendiri.",
     ),
     "duplicate-title": (
         "Antarkolom dan antarcatatan",
-        "judul yang sama sudah dipakai practices/x.yaml",
+        "judul yang sama sudah dipakai practices/bank-sampah-blitar.yaml",
         "Bedakan judulnya, mis. dengan nama daerah.",
     ),
     "unknown-region": (
@@ -197,7 +199,7 @@ RULES: dict[str, tuple[str, str, str]] = {
     ),
     "province-mismatch": (
         "Antarkolom dan antarcatatan",
-        "`Kota Kendari` ada di provinsi Sulawesi Tenggara, bukan Sulawesi Selatan",
+        "`Kota Blitar` ada di provinsi Jawa Timur, bukan Jawa Tengah",
         "Ganti `provinsi` sesuai saran.",
     ),
     "unknown-province": (
@@ -217,7 +219,7 @@ RULES: dict[str, tuple[str, str, str]] = {
     ),
     "timeline-order": (
         "Antarkolom dan antarcatatan",
-        "linimasa tidak urut: tonggak ini lebih awal dari 2019-05",
+        "linimasa tidak urut: tonggak ini lebih awal dari 2019",
         "Urutkan tonggak dari yang paling lama ke yang terbaru.",
     ),
     "unknown-source": (

@@ -622,7 +622,10 @@ def _empty_problem(
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         if len(choices) <= 40:
             hint = "Pilih salah satu: " + ", ".join(f"`{c}`" for c in choices) + "."
-    label = f"kolom `{name}`" if name else "butir daftar ini"
+    if loc and isinstance(loc[-1], int):
+        label = f"butir ke-{loc[-1] + 1} di `{name}`" if name else f"butir ke-{loc[-1] + 1}"
+    else:
+        label = f"kolom `{name}`" if name else "isi ini"
     return loaded.problem(loc, "empty-field", f"{label} kosong", hint)
 
 

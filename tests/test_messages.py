@@ -317,3 +317,23 @@ def test_text_counts_from_one_and_json_keeps_the_machine_path(tmp_path: Path) ->
 
     problems = json.loads(out.getvalue())
     assert [(p["rule"], p["field"]) for p in problems] == [("bad-date", "linimasa[0].tanggal")]
+
+
+_FUZZ_TOKENS = (
+    *("id", "judul", "linimasa", "x", "2020-13", "...", "---", "\\q", "\r\n"),
+    *(":", ": ", " ", "  ", "\n", "\n  ", "\n    ", "- ", "-", ">-", "|", '"', "'"),
+    *("[", "]", "{", "}", ",", "#", "@", "`", "%", "*", "&", "!", "?", "\t", "\x07"),
+)
+
+
+def test_random_yaml_fragments_never_crash_the_loader_or_speak_english(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    path = tmp_path / "acak.yaml"
+    for _ in range(1500):
+        text = "".join(rng.choice(_FUZZ_TOKENS) for _ in range(rng.randint(1, 40)))
+        path.write_text(text, encoding="utf-8")
+        loaded = load_file(path, "acak.yaml")
+        for problem in loaded.problems:
+            words = english_words(f"{problem.message} {problem.hint}")
+            assert not words, (text, problem.as_text())
+            assert problem.line >= 0 and problem.col >= 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 from pathlib import Path
 
@@ -65,3 +66,23 @@ def test_rules_met_in_the_examples_are_documented(tmp_path: Path) -> None:
     seen = {p.rule for p in checked.problems}
     assert len(seen) > 15
     assert seen <= set(RULES), seen - set(RULES)
+
+
+def _shape(message: str) -> str:
+    """A message without its particulars: quoted values, numbers, file names."""
+    message = re.sub(r"`+[^`]*`+", "X", message)
+    message = re.sub(r"practices/\S+\.yaml", "P", message)
+    return re.sub(r"\d+", "N", message).strip()
+
+
+def test_documented_examples_are_real_messages(tmp_path: Path) -> None:
+    """Each documented example has the shape of a message the examples really produce."""
+    root = make_project(tmp_path / "proyek")
+    for case in sorted(EXAMPLES.iterdir()):
+        for path in sorted(case.glob("*.yaml")) if case.is_dir() else [case]:
+            shutil.copy(path, root / "practices" / path.name)
+    real: dict[str, set[str]] = {}
+    for problem in check_project(Project(root)).problems:
+        real.setdefault(problem.rule, set()).add(_shape(problem.message))
+    wrong = {rule: RULES[rule][1] for rule in real if _shape(RULES[rule][1]) not in real[rule]}
+    assert not wrong, wrong
