@@ -122,11 +122,14 @@ def _broken_continuation(lines: list[str], mark_line: int) -> Explained | None:
         between = key_indent < indent < content_indent
         if not between and _looks_structural(line):
             return None
-        name = _key_name(lines[header]) or "di atasnya"
+        name = _key_name(lines[header])
+        whose = (
+            f"teks kolom `{name}` (baris {header + 1})" if name else f"teks di baris {header + 1}"
+        )
         return Explained(
             after,
             0,
-            f"baris ini terbaca sebagai lanjutan teks kolom `{name}` (baris {header + 1}) "
+            f"baris ini terbaca sebagai lanjutan {whose} "
             f"tetapi kurang menjorok ({_spaces(indent)}), sedangkan teksnya menjorok {content_indent} spasi",
             f"Beri indentasi {content_indent} spasi seperti baris teks di atasnya. Bila ini "
             "kolom baru, tulis `nama: nilai` sejajar dengan kolom lain.",
