@@ -29,11 +29,106 @@ class UsageError(Exception):
     """Wrong arguments: reported in one line, exit status 2."""
 
 
+# argparse's own words, in Indonesian. argparse looks every message up through
+# the module-level gettext functions `_` and `ngettext`; ours answer in Indonesian
+# and fall back to the English only for messages that only a programmer sees.
+_ARGPARSE_ID = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen",
+    "options": "opsi",
+    "optional arguments": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "subcommands": "perintah",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "not allowed with argument %s": "tidak boleh dipakai bersama argumen %s",
+    "ignored explicit argument %r": "nilai %r diabaikan: opsi ini tidak menerima nilai",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
+    "expected one argument": "butuh satu nilai",
+    "expected at most one argument": "butuh paling banyak satu nilai",
+    "expected at least one argument": "butuh paling sedikit satu nilai",
+    "expected %s argument": "butuh %s nilai",
+    "expected %s arguments": "butuh %s nilai",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "opsi %(option)s tidak jelas; bisa berarti %(matches)s"
+    ),
+    "unexpected option string: %s": "opsi tak terduga: %s",
+    "invalid %(type)s value: %(value)r": "nilai %(value)r tidak sah",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "pilihan %(value)r tidak ada (pilih salah satu: %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "perintah %(parser_name)r tidak dikenal (pilihan: %(choices)s)"
+    ),
+    "can't open '%(filename)s': %(error)s": "berkas '%(filename)s' tidak bisa dibuka: %(error)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: kesalahan: %(message)s\n",
+}
+
+
+def _gettext_id(message: str) -> str:
+    return _ARGPARSE_ID.get(message, message)
+
+
+def _ngettext_id(singular: str, plural: str, n: int) -> str:
+    return _gettext_id(singular if n == 1 else plural)
+
+
+argparse._ = _gettext_id  # type: ignore[attr-defined]
+argparse.ngettext = _ngettext_id  # type: ignore[attr-defined]
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the examples' line breaks; shows defaults only where the help says so."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=30, width=min(100, _terminal_width()))
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        """Wrap prose lines; keep indented lines (examples) as written."""
+        import textwrap
+
+        out = []
+        for line in text.splitlines():
+            if line.startswith("  "):
+                out.append(indent + line)
+            else:
+                wrap_indent = "  " if line.startswith("  ") else ""
+                out.extend(
+                    textwrap.wrap(
+                        line.strip(),
+                        width,
+                        initial_indent=indent + wrap_indent,
+                        subsequent_indent=indent + wrap_indent,
+                        break_on_hyphens=False,
+                    )
+                    or [""]
+                )
+        return "\n".join(out) + "\n"
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"replika: argumen salah: {message}\n")
+        sys.stderr.write(
+            f"{self.prog}: argumen salah: {message}\n"
+            f"Lihat `{self.prog} --help` untuk penjelasan dan contoh.\n"
+        )
         sys.exit(EXIT_USAGE)
+
+
+def _choices(values: Sequence[str]) -> str:
+    return ", ".join(values)
 
 
 def output_format(requested: str | None) -> str:
@@ -283,10 +378,27 @@ def cmd_export(args: argparse.Namespace, project: Project) -> int:
 # ----------------------------------------------------------------------------- parser
 
 
+def _examples(*lines: str) -> str:
+    return "contoh:\n" + "\n".join(f"  {line}" for line in lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from generator import vocab
+
     parser = _Parser(
         prog="replika",
-        description="Replika: basis pengetahuan praktik baik sanitasi yang dapat direplikasi.",
+        description="Replika: basis pengetahuan praktik baik sanitasi yang dapat direplikasi.\n"
+        "Jalankan `replika PERINTAH --help` untuk penjelasan dan contoh tiap perintah.",
+        epilog=_examples(
+            "replika validate                      periksa semua catatan praktik",
+            "replika validate practices/x.yaml     periksa satu berkas",
+            'replika new --judul "..." --daerah "Kota Kendari" --sektor persampahan '
+            "--jenis kemitraan",
+            "replika serve                         pratinjau situs di http://127.0.0.1:8000",
+            "replika build                         bangun situs ke site/",
+        )
+        + "\n\nStatus keluar: 0 beres, 1 isi tidak valid, 2 penggunaan salah, 3 kesalahan "
+        "internal.",
     )
     parser.add_argument(
         "--proyek",
@@ -295,19 +407,38 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="folder proyek (bawaan: folder saat ini, seperti mkdocs)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="PERINTAH", parser_class=_Parser, title="perintah"
+    )
 
-    p = sub.add_parser("validate", help="periksa catatan praktik")
+    p = sub.add_parser(
+        "validate",
+        help="periksa catatan praktik",
+        description="Memeriksa catatan praktik di practices/ terhadap skema, daftar daerah dan "
+        "satu sama lain. Setiap masalah dilaporkan sebagai `berkas:baris:kolom: pesan` beserta "
+        "saran perbaikannya.",
+        epilog=_examples(
+            "replika validate",
+            "replika validate practices/bank-sampah-balikpapan.yaml",
+            "replika validate --format json > masalah.json",
+        ),
+    )
     p.add_argument("paths", nargs="*", metavar="BERKAS", help="berkas atau folder (bawaan: semua)")
     p.add_argument(
         "--format",
         choices=("text", "json", "github"),
         default=None,
-        help="bentuk laporan (bawaan: text; github di GitHub Actions)",
+        help="bentuk laporan: text, json atau github (bawaan: text; github di GitHub Actions)",
     )
     p.set_defaults(handler=cmd_validate)
 
-    p = sub.add_parser("schema", help="tulis ulang JSON Schema dan referensi kolom dari kode")
+    p = sub.add_parser(
+        "schema",
+        help="tulis ulang JSON Schema dan referensi kolom dari kode",
+        description="Menulis ulang docs/skema/ (JSON Schema), referensi kolom dan formulir "
+        "issue dari generator/schema.py.",
+        epilog=_examples("replika schema", "replika schema --check"),
+    )
     p.add_argument("--check", action="store_true", help="hanya periksa apakah sudah mutakhir")
     p.set_defaults(handler=cmd_schema)
 
@@ -316,27 +447,63 @@ def build_parser() -> argparse.ArgumentParser:
         help="buat catatan praktik baru dari templat (tanya-jawab, atau lewat opsi)",
         description="Membuat practices/<id>.yaml dari practices/_templat.yaml. Bertanya "
         "(dalam bahasa Indonesia) bila dijalankan di terminal; tanpa terminal atau dengan "
-        "--no-input semua isian diambil dari opsi.",
+        "--no-input semua isian diambil dari opsi. Daerah boleh kota/kabupaten mana pun di "
+        "Indonesia (daftar lengkapnya di practices/_wilayah.yaml).",
+        epilog=_examples(
+            "replika new",
+            'replika new --no-input --judul "Bank Sampah Sekolah di Kabupaten Pangandaran" \\',
+            '    --daerah "Kabupaten Pangandaran" --sektor persampahan \\',
+            "    --jenis partisipasi-masyarakat --jenis kemitraan",
+        )
+        + "\n\npilihan --sektor: "
+        + _choices(list(vocab.SECTORS))
+        + "\n\npilihan --jenis: "
+        + _choices(list(vocab.PRACTICE_TYPES))
+        + "\n\npilihan --provinsi: "
+        + _choices(vocab.PROVINCES)
+        + "\n\npilihan --status: "
+        + _choices(list(vocab.PRACTICE_STATUSES))
+        + "\n\npilihan --tingkat-bukti: "
+        + _choices(list(vocab.EVIDENCE_LEVELS)),
     )
     p.add_argument("--judul", "--title", metavar="TEKS", help="judul praktik")
     p.add_argument(
-        "--daerah", "--city", metavar="NAMA", help='kota/kabupaten asal, mis. "Kota Kendari"'
+        "--daerah",
+        "--city",
+        metavar="NAMA",
+        help='kota/kabupaten asal, nama resmi, mis. "Kota Kendari" atau "Kabupaten Pinrang"',
     )
     p.add_argument(
-        "--provinsi", "--province", metavar="NAMA", help="provinsi (bawaan: dari daftar daerah)"
+        "--provinsi",
+        "--province",
+        metavar="NAMA",
+        help="provinsi (bawaan: dari daftar daerah); pilihan: lihat di bawah",
     )
-    p.add_argument("--sektor", "--sector", metavar="SEKTOR", help="sektor sanitasi")
     p.add_argument(
-        "--jenis", "--type", metavar="JENIS", action="append", help="jenis praktik (boleh diulang)"
+        "--sektor",
+        "--sector",
+        metavar="SEKTOR",
+        help="sektor sanitasi, salah satu dari: " + _choices(list(vocab.SECTORS)),
+    )
+    p.add_argument(
+        "--jenis",
+        "--type",
+        metavar="JENIS",
+        action="append",
+        help="jenis praktik (boleh diulang), dari: " + _choices(list(vocab.PRACTICE_TYPES)),
     )
     p.add_argument("--id", metavar="ID", help="id/nama berkas (bawaan: dari judul dan daerah)")
-    p.add_argument("--status", metavar="STATUS", help="berjalan, berhenti atau tidak-diketahui")
+    p.add_argument(
+        "--status",
+        metavar="STATUS",
+        help="status praktik, salah satu dari: " + _choices(list(vocab.PRACTICE_STATUSES)),
+    )
     p.add_argument(
         "--tingkat-bukti",
         "--evidence",
         dest="tingkat_bukti",
         metavar="TINGKAT",
-        help="tingkat bukti",
+        help="tingkat bukti, salah satu dari: " + _choices(list(vocab.EVIDENCE_LEVELS)),
     )
     mode = p.add_mutually_exclusive_group()
     mode.add_argument(
@@ -361,6 +528,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Membaca teks issue dari formulir usulan (Markdown, mis. dari "
         "`gh issue view N --json body -q .body`) dan menulis practices/<id>.yaml yang valid, "
         "atau menyebut bagian formulir yang harus dilengkapi.",
+        epilog=_examples(
+            "gh issue view 42 --json body -q .body | replika from-issue",
+            "replika from-issue usulan.md --id bank-sampah-pangandaran",
+        ),
     )
     p.add_argument(
         "source",
@@ -372,11 +543,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--id", metavar="ID", help="id/nama berkas (bawaan: dari judul dan daerah)")
     p.set_defaults(handler=cmd_from_issue)
 
-    p = sub.add_parser("build", help="bangun situs ke site/ (validasi, halaman, pencarian)")
+    p = sub.add_parser(
+        "build",
+        help="bangun situs ke site/ (validasi, halaman, pencarian)",
+        description="Memeriksa semua catatan lalu membangun situs ke site/ (halaman, pencarian, "
+        "data terbuka, PDF). Bila ada catatan yang tidak valid, site/ tidak diubah.",
+        epilog=_examples("replika build", "replika build --tanpa-pdf"),
+    )
     p.add_argument("--tanpa-pdf", action="store_true", help="lewati pembuatan PDF (lebih cepat)")
     p.set_defaults(handler=cmd_build)
 
-    p = sub.add_parser("serve", help="pratinjau situs yang diperbarui otomatis saat catatan diubah")
+    p = sub.add_parser(
+        "serve",
+        help="pratinjau situs yang diperbarui otomatis saat catatan diubah",
+        description="Menjalankan pratinjau situs di komputer Anda; halaman diperbarui setiap "
+        "kali berkas di practices/ disimpan. Hentikan dengan Ctrl-C.",
+        epilog=_examples("replika serve", "replika serve --alamat 127.0.0.1:8080"),
+    )
     p.add_argument(
         "--alamat",
         "-a",
@@ -395,6 +578,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Membuat katalog-replika.pdf dan praktik/<id>.pdf. Tanpa --keluaran, "
         "ditulis ke site/unduh/ (hanya bila site/ dibangun oleh `replika build`). PDF yang "
         "catatannya tidak berubah disalin dari .cache/pdf/.",
+        epilog=_examples("replika pdf", "replika pdf --keluaran /tmp/pdf"),
     )
     p.add_argument("--keluaran", "-o", metavar="FOLDER", help="folder tujuan")
     p.set_defaults(handler=cmd_pdf)
@@ -404,6 +588,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="tulis data terbuka (practices.json, practices.csv)",
         description="Menulis semua catatan praktik sebagai JSON dan/atau CSV. Tanpa "
         "--keluaran, ditulis ke site/data/ (hanya bila site/ dibangun oleh `replika build`).",
+        epilog=_examples("replika export", "replika export --format csv --keluaran /tmp/data"),
     )
     p.add_argument(
         "--format",

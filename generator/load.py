@@ -21,6 +21,7 @@ stages can point at the exact place of a problem.
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,7 +179,7 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
         raw = path.read_bytes()
     except OSError as err:
         loaded.problems.append(
-            Problem(shown, 0, 0, "file-unreadable", f"berkas tidak bisa dibaca: {err.strerror}")
+            Problem(shown, 0, 0, "file-unreadable", f"berkas tidak bisa dibaca: {_os_reason(err)}")
         )
         return loaded
     if len(raw) > MAX_FILE_BYTES:
@@ -204,10 +205,21 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        loaded.problems.append(_syntax_problem(err, shown, text))
-        return loaded
-    except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
-        loaded.problems.append(Problem(shown, 1, 1, "yaml-syntax", f"YAML tidak valid: {err}"))
+        first = _syntax_problem(err, shown, text)
+        loaded.problems.append(first)
+        from generator.yamlerrors import first_document, further_problems
+
+        loaded.problems.extend(further_problems(err, text, shown, first, _Loader))
+
+        # A second document (`---`): report it, and still check the first one.
+        recovered = first_document(err, text, _Loader)
+        if recovered is None:
+            return loaded
+        node, loaded.text = recovered
+    except yaml.YAMLError as err:  # unmarked: libyaml's reader (control characters)
+        from generator.yamlerrors import reader_problem
+
+        loaded.problems.append(reader_problem(err, shown, text))
         return loaded
     if node is None:
         loaded.problems.append(
@@ -242,6 +254,21 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
         return loaded
     loaded.data = data
     return loaded
+
+
+_OS_REASONS = {
+    errno.ENOENT: "berkas tidak ada",
+    errno.EACCES: "tidak ada izin membacanya",
+    errno.EPERM: "tidak ada izin membacanya",
+    errno.EISDIR: "ini sebuah folder",
+    errno.ELOOP: "tautan simbolis berputar",
+    errno.ENAMETOOLONG: "nama berkas terlalu panjang",
+}
+
+
+def _os_reason(err: OSError) -> str:
+    """The operating system's reason in Indonesian (its own text is English)."""
+    return _OS_REASONS.get(err.errno or 0, f"kesalahan sistem berkas (errno {err.errno})")
 
 
 def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
@@ -289,31 +316,6 @@ def _report_tabs(text: str, loaded: LoadedFile) -> bool:
                 )
             )
     return found
-
-
-_SYNTAX_HINTS = (
-    ("could not find expected ':'", "Setiap kolom ditulis `nama: nilai`; periksa titik dua."),
-    ("mapping values are not allowed", "Teks yang memuat `: ` harus diberi tanda kutip."),
-    ("did not find expected key", "Periksa indentasi: kolom setingkat harus sejajar."),
-    (
-        "found character that cannot start",
-        "Beri tanda kutip pada teks yang diawali `@`, `` ` `` atau `%`.",
-    ),
-    ("expected a single document", "Satu berkas berisi satu praktik; hapus `---` tambahan."),
-    ("found undefined alias", "Alias YAML (`*nama`) tidak dipakai dalam catatan praktik."),
-    ("while scanning a quoted scalar", "Ada tanda kutip yang belum ditutup."),
-    (
-        "did not find expected alphabetic or numeric character",
-        "Teks yang diawali `*` atau `&` (mis. `**tebal**` di awal butir) harus diapit tanda"
-        " kutip ganda.",
-    ),
-    (
-        "did not find expected comment or line break",
-        "Ada teks yang tidak boleh berada di baris ini: setelah `>-` teks dimulai di baris"
-        " berikutnya (menjorok dua spasi), dan setelah tanda kutip penutup tidak boleh ada"
-        " teks lagi.",
-    ),
-)
 
 
 _QUOTES = "\"'"
@@ -436,18 +438,9 @@ def _syntax_problem(err: yaml.MarkedYAMLError, shown: str, text: str = "") -> Pr
     after_quote = _text_after_quote(err, text, shown) if text else None
     if after_quote is not None:
         return after_quote
-    mark = err.problem_mark or err.context_mark
-    if err.context_mark and "end of stream" in (err.problem or ""):
-        mark = err.context_mark  # an unclosed quote: point at where it opened
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = err.problem or str(err)
-    hint = "Periksa indentasi dan tanda kutip di baris ini dan baris sebelumnya."
-    full = f"{err.context or ''} {what}"
-    for needle, text in _SYNTAX_HINTS:
-        if needle in full:
-            hint = text
-            break
-    return Problem(shown, line, col, "yaml-syntax", f"YAML tidak valid: {what}", hint=hint)
+    from generator.yamlerrors import syntax_problem
+
+    return syntax_problem(err, shown, text)
 
 
 def _mark(node: yaml.Node) -> Location:
@@ -550,7 +543,7 @@ class _Walker:
             line,
             col,
             "yaml-alias",
-            "anchor/alias YAML (`&nama`, `*nama`) tidak diizinkan dalam catatan praktik",
+            "penanda rujukan YAML (`&nama`, `*nama`) tidak diizinkan dalam catatan praktik",
             hint="Tulis isinya langsung di setiap tempat yang membutuhkannya.",
         )
 

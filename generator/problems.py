@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
@@ -31,11 +32,16 @@ class Problem:
     field: str = ""
     hint: str = ""
 
+    @property
+    def field_for_people(self) -> str:
+        """``linimasa[1].tanggal`` -> ``linimasa butir ke-2 › tanggal`` (counted from 1)."""
+        return human_field(self.field)
+
     def as_text(self) -> str:
         """``path:line:col: [rule] message (kolom: x) Saran: hint``."""
         text = f"{self.path}:{self.line}:{self.col}: [{self.rule}] {self.message}"
         if self.field:
-            text += f" (kolom: {self.field})"
+            text += f" (kolom: {self.field_for_people})"
         if self.hint:
             text += f"\n    Saran: {self.hint}"
         return text
@@ -44,12 +50,27 @@ class Problem:
         """A GitHub Actions workflow command that annotates the line."""
         body = self.message
         if self.field:
-            body += f" (kolom: {self.field})"
+            body += f" (kolom: {self.field_for_people})"
         if self.hint:
             body += f" Saran: {self.hint}"
         props = f"file={_gh_prop(self.path)},line={max(self.line, 1)},col={max(self.col, 1)}"
         props += f",title={_gh_prop('replika ' + self.rule)}"
         return f"::error {props}::{_gh_data(body)}"
+
+
+_INDEX = re.compile(r"\[(\d+)\]")
+
+
+def human_field(field: str) -> str:
+    """A machine field path as people count: list positions from 1.
+
+    ``replikasi[0].sumber[2]`` -> ``replikasi butir ke-1 › sumber butir ke-3``.
+    The JSON output keeps the machine path (:attr:`Problem.field`).
+    """
+    if not field:
+        return ""
+    text = _INDEX.sub(lambda m: f" butir ke-{int(m[1]) + 1}", field)
+    return " › ".join(part.strip() for part in text.split(".")).strip()
 
 
 def _gh_data(text: str) -> str:

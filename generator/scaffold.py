@@ -23,6 +23,7 @@ Neither command ever overwrites a file: the record is created with ``open(...,
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import sys
 import tempfile
@@ -157,31 +158,52 @@ def read_regions(project: Project) -> list[Place]:
     return [Place(r.name, r.province) for r in registry.regions]
 
 
+def _region_key(name: str) -> str:
+    """``Kab. Bandung`` = ``kabupaten bandung``; ``Kota Jakarta Pusat`` = ``Kota Administrasi ...``."""
+    words = name.casefold().replace("kab.", "kabupaten ").split()
+    words = ["kabupaten" if w == "kab" else w for w in words]
+    return " ".join(w for w in words if w != "administrasi")
+
+
 def find_region(answer: str, places: Sequence[Place]) -> Place | None:
     """The city meant by ``answer``: exact, case-insensitive, or unique without ``Kota``/``Kabupaten``."""
-    wanted = " ".join(answer.split()).casefold()
+    wanted = _region_key(answer)
     for place in places:
-        if place.name.casefold() == wanted:
+        if _region_key(place.name) == wanted:
             return place
-    bare = [p for p in places if p.name.split(" ", 1)[-1].casefold() == wanted]
+    bare = [p for p in places if _region_key(p.name).split(" ", 1)[-1] == wanted]
     return bare[0] if len(bare) == 1 else None
+
+
+def close_regions(answer: str, names: Sequence[str], n: int = 3) -> list[str]:
+    """Up to ``n`` registered names closest to ``answer`` (with or without Kota/Kabupaten)."""
+    wanted = _region_key(answer)
+    keyed = {_region_key(name): name for name in names}
+    bare: dict[str, list[str]] = {}
+    for key, name in keyed.items():
+        bare.setdefault(key.split(" ", 1)[-1], []).append(name)
+    found = difflib.get_close_matches(wanted, list(keyed), n=n, cutoff=0.6)
+    out = [keyed[k] for k in found]
+    for key in difflib.get_close_matches(wanted.split(" ", 1)[-1], list(bare), n=n, cutoff=0.6):
+        out.extend(name for name in bare[key] if name not in out)
+    return out[:n]
 
 
 def unknown_region_message(answer: str, places: Sequence[Place], *, suggest: bool = True) -> str:
     """Why ``answer`` is not a known city; ``suggest=False`` when a did-you-mean was already shown."""
     names = [p.name for p in places]
-    bare = [p.name for p in places if p.name.split(" ", 1)[-1].casefold() == answer.casefold()]
+    bare = [p.name for p in places if _region_key(p.name).split(" ", 1)[-1] == _region_key(answer)]
     if len(bare) > 1:
         return f"`{answer}` bisa berarti {' atau '.join(f'`{n}`' for n in bare)}; tulis lengkap."
-    close = suggest and (
-        did_you_mean(answer, names) or did_you_mean(answer, [n.split(" ", 1)[-1] for n in names])
-    )
-    text = f"daerah `{answer}` tidak ada di `practices/_wilayah.yaml`."
+    close = close_regions(answer, names) if suggest else []
+    text = f"daerah `{answer}` tidak ada di daftar kota/kabupaten (`practices/_wilayah.yaml`)."
     if close:
-        text += f" Maksud Anda `{close}`?"
+        text += f" Maksud Anda `{close[0]}`?"
+    if len(close) > 1:
+        text += " Nama lain yang mirip: " + ", ".join(f"`{c}`" for c in close[1:]) + "."
     return (
-        text + " Bila memang belum ada, tambahkan dulu satu baris di berkas itu, mis. "
-        "`- {nama: Kota Contoh, provinsi: Jawa Barat, lintang: -6.9, bujur: 107.6}`."
+        text + " Daftar itu memuat semua 514 kota dan kabupaten dengan nama resminya, "
+        "diawali `Kota` atau `Kabupaten`."
     )
 
 
@@ -460,10 +482,9 @@ def _ask_region(province: str, project: Project, prompter: Prompter) -> str:
             prompter.say("    " + unknown_region_message(answer, places, suggest=nearby is None))
         else:
             prompter.say(
-                f"\nBelum ada kota/kabupaten di {province} dalam practices/_wilayah.yaml. "
-                "Tambahkan dulu satu baris di berkas itu, mis.\n"
-                f"  - {{nama: Kota Contoh, provinsi: {province}, lintang: -6.9, bujur: 107.6}}\n"
-                "lalu ketik nama daerahnya di sini (atau Ctrl-C untuk membatalkan)."
+                f"\nBelum ada kota/kabupaten di {province} dalam practices/_wilayah.yaml; "
+                "daftar itu diperbarui dengan `python3 -m generator.wilayah`. Ketik nama "
+                "daerahnya setelah daftar diperbarui (atau Ctrl-C untuk membatalkan)."
             )
             answer = prompter.ask("Nama kota/kabupaten: ").strip()
             place = find_region(answer, read_regions(project)) if answer else None
@@ -638,7 +659,8 @@ def describe_draft(project: Project, draft: Draft, text: str) -> str:
             source = lines[problem.line - 1] if 0 < problem.line <= len(lines) else ""
             wanted = source.split(ISI_MARK, 1)[-1].lstrip(":").strip() if ISI_MARK in source else ""
             out.append(
-                f"  {shown}:{problem.line}  {problem.field}" + (f" — {wanted}" if wanted else "")
+                f"  {shown}:{problem.line}  {problem.field_for_people}"
+                + (f" — {wanted}" if wanted else "")
             )
     else:
         out.append("\nSemua kolom wajib sudah terisi.")

@@ -25,12 +25,14 @@ def schema_json_text() -> str:
 
 def schema_outputs(project: Project) -> dict[Path, str]:
     """Every schema-derived file of the project and its expected content."""
+    from generator.messages import MESSAGES_PATH, messages_page
     from generator.scaffold import FORM_FILE, issue_form_yaml
 
     return {
         project.root / SCHEMA_PATH: schema_json_text(),
         project.root / REFERENCE_PATH: field_reference(),
         project.root / FORM_FILE: issue_form_yaml(),
+        project.root / MESSAGES_PATH: messages_page(),
     }
 
 

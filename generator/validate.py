@@ -7,6 +7,7 @@ the field path and a hint.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import hashlib
@@ -24,7 +25,7 @@ from generator.dates import date_hint
 from generator.load import FieldPath, LoadedFile, format_field, load_file
 from generator.problems import Problem, did_you_mean, suggestion
 from generator.project import Project
-from generator.schema import DATE_PATTERN, ID_PATTERN, Practice
+from generator.schema import DATE_PATTERN, ID_PATTERN, Practice, _check_date
 from generator.vocab import PRACTICE_STATUSES, PROVINCES
 
 _DATE_RE = re.compile(DATE_PATTERN)
@@ -37,6 +38,8 @@ class Region(BaseModel):
 
     name: str = Field(alias="nama", min_length=4)
     province: str = Field(alias="provinsi")
+    # Kemendagri code, e.g. "73.71" (Kota Makassar); see generator/wilayah.py.
+    code: str | None = Field(default=None, alias="kode", pattern=r"^\d{2}\.\d{2}$")
     # Coordinates only place a region on the map; a region may be registered
     # without them rather than with guessed numbers.
     latitude: float | None = Field(default=None, alias="lintang", ge=-11.5, le=6.5)
@@ -48,9 +51,19 @@ class Region(BaseModel):
         return self.name.split(" ", 1)[0]
 
 
+class Province(BaseModel):
+    """One of the 38 provinces, with its Kemendagri code."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str = Field(alias="kode", pattern=r"^\d{2}$")
+    name: str = Field(alias="nama")
+
+
 class RegionRegistry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    provinces: list[Province] = Field(default_factory=list, alias="provinsi")
     regions: list[Region] = Field(alias="daerah", min_length=1)
 
 
@@ -216,7 +229,14 @@ def _check_project(
         if reporting:
             checked.problems.extend(loaded.problems)
             if loaded.data is not None:
-                checked.problems.extend(_check_record(loaded.data, loaded, checked, known_ids))
+                # One message per mistake: a field the schema already reported is
+                # not reported again by a check that depends on its value.
+                taken = {p.field for p in loaded.problems if p.field}
+                checked.problems.extend(
+                    p
+                    for p in _check_record(loaded.data, loaded, checked, known_ids)
+                    if p.field not in taken
+                )
         raw_id = loaded.data.get("id") if loaded.data else None
         if isinstance(raw_id, str):
             if raw_id in owner_of_id:
@@ -273,6 +293,16 @@ def _load_regions(project: Project, problems: list[Problem]) -> dict[str, Region
     except ValidationError as err:
         problems.extend(_schema_problems(err, loaded, RegionRegistry))
         return {}
+    for i, province in enumerate(registry.provinces):
+        if province.name not in PROVINCES:
+            problems.append(
+                loaded.problem(
+                    ("provinsi", i, "nama"),
+                    "unknown-province",
+                    f"provinsi `{province.name}` tidak dikenal",
+                    suggestion(province.name, PROVINCES),
+                )
+            )
     regions: dict[str, Region] = {}
     for i, region in enumerate(registry.regions):
         if region.province not in PROVINCES:
@@ -313,7 +343,11 @@ def _check_schema(loaded: LoadedFile) -> Practice | None:
     try:
         return Practice.model_validate(loaded.data)
     except ValidationError as err:
-        loaded.problems.extend(_schema_problems(err, loaded, Practice))
+        # A field already reported while reading (a duplicate key) is not reported again.
+        taken = {p.field for p in loaded.problems if p.field}
+        loaded.problems.extend(
+            p for p in _schema_problems(err, loaded, Practice) if p.field not in taken
+        )
         return None
 
 
@@ -445,16 +479,14 @@ def _one_schema_problem(
         else:
             hint = "Kolom yang dikenal di sini: " + ", ".join(f"`{c}`" for c in choices) + "."
         return loaded.problem(loc, "unknown-field", f"kolom `{name}` tidak dikenal", hint, key=True)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return _empty_problem(kind, ctx, loc, name, loaded, model)
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         hint = suggestion(str(value), choices, show_all_below=40)
         return loaded.problem(
-            loc, "not-in-list", f"nilai `{value}` tidak ada dalam pilihan `{name}`", hint
+            loc, "not-in-list", f"nilai {show_value(value)} tidak ada dalam pilihan `{name}`", hint
         )
-    if value is None and (kind.endswith("_type") or kind.endswith("_parsing")):
-        _owner, info = _field_info(model, loc)
-        hint = f"Isi dengan: {info.description}" if info and info.description else ""
-        return loaded.problem(loc, "empty-field", f"kolom `{name}` kosong", hint)
     if kind in _TYPE_WORDS:
         return loaded.problem(
             loc, "wrong-type", f"`{name}` harus berupa {_TYPE_WORDS[kind]}", _type_hint(kind, value)
@@ -469,12 +501,28 @@ def _one_schema_problem(
             f"`{name}` terlalu pendek (minimal {wanted} karakter)",
             "Tulis satu atau dua kalimat lengkap.",
         )
-    if kind == "string_too_long":
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
         return loaded.problem(
             loc,
             "too-long",
-            f"`{name}` terlalu panjang (maksimal {ctx.get('max_length')} karakter)",
+            f"`{name}` terlalu panjang: {len(str(value))} karakter, maksimal "
+            f"{ctx.get('max_length')} karakter",
             "Persingkat; uraian panjang masuk ke `ringkasan` atau `masalah`.",
+        )
+    if kind == "too_long":
+        count = len(value) if isinstance(value, list | dict) else ctx.get("actual_length")
+        return loaded.problem(
+            loc,
+            "too-many",
+            f"`{name}` berisi {count} butir, paling banyak {ctx.get('max_length')} butir",
+            "Pilih butir yang paling penting.",
+        )
+    if kind == "string_pattern_mismatch":
+        return loaded.problem(
+            loc,
+            "bad-format",
+            f"{show_value(value)} tidak sesuai bentuk yang diminta untuk `{name}`",
+            _field_hint(model, loc),
         )
     if kind == "too_short" and isinstance(value, str):
         if not value.strip():
@@ -503,7 +551,84 @@ def _one_schema_problem(
         rule = _value_rule(message)
         hint = date_hint(value) if rule == "bad-date" and isinstance(value, str) else ""
         return loaded.problem(loc, rule, message, hint)
-    return loaded.problem(loc, "invalid-value", f"`{name}`: {error['msg']}")
+    if kind in _TYPE_WORDS_EXTRA:
+        return loaded.problem(
+            loc, "wrong-type", f"`{name}` harus berupa {_TYPE_WORDS_EXTRA[kind]}", ""
+        )
+    # A kind this module does not know yet: still Indonesian, never pydantic's English.
+    return loaded.problem(
+        loc,
+        "invalid-value",
+        f"nilai {show_value(value)} tidak bisa dipakai untuk `{name}`",
+        _field_hint(model, loc),
+    )
+
+
+_TYPE_WORDS_EXTRA = {
+    "bool_parsing": "`true` atau `false`",
+    "string_sub_type": "teks",
+    "string_unicode": "teks",
+    "list_type": "daftar (butir diawali `- `)",
+    "tuple_type": "daftar (butir diawali `- `)",
+    "set_type": "daftar (butir diawali `- `)",
+    "iterable_type": "daftar (butir diawali `- `)",
+    "mapping_type": "kumpulan kolom `nama: nilai`",
+    "is_instance_of": "kumpulan kolom `nama: nilai`",
+    "date_type": "tanggal, mis. `2018-04-22`",
+    "date_parsing": "tanggal, mis. `2018-04-22`",
+    "date_from_datetime_parsing": "tanggal, mis. `2018-04-22`",
+    "url_type": "alamat web yang diawali `https://`",
+    "url_parsing": "alamat web yang diawali `https://`",
+    "url_scheme": "alamat web yang diawali `https://`",
+    "finite_number": "angka",
+    "decimal_type": "angka",
+    "decimal_parsing": "angka",
+    "enum": "salah satu pilihan yang ada",
+    "union_tag_invalid": "salah satu bentuk yang ada",
+    "union_tag_not_found": "salah satu bentuk yang ada",
+}
+
+
+def show_value(value: Any, limit: int = 40) -> str:
+    """A value as a contributor wrote it: ``kosong`` for nothing, YAML spelling for booleans."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "kosong"
+    if isinstance(value, bool):
+        return "`true`" if value else "`false`"
+    if isinstance(value, list):
+        return "berupa daftar"
+    if isinstance(value, dict):
+        return "berupa kumpulan kolom"
+    text = " ".join(str(value).split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"`{text}`"
+
+
+def _field_hint(model: type[BaseModel], loc: FieldPath) -> str:
+    _owner, info = _field_info(model, loc)
+    return f"Isi dengan: {info.description}" if info and info.description else ""
+
+
+def _empty_problem(
+    kind: str,
+    ctx: dict[str, Any],
+    loc: FieldPath,
+    name: str,
+    loaded: LoadedFile,
+    model: type[BaseModel],
+) -> Problem:
+    """A field written but left empty: one ``empty-field`` message, with the choices if any."""
+    hint = _field_hint(model, loc)
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        if len(choices) <= 40:
+            hint = "Pilih salah satu: " + ", ".join(f"`{c}`" for c in choices) + "."
+    if loc and isinstance(loc[-1], int):
+        label = f"butir ke-{loc[-1] + 1} di `{name}`" if name else f"butir ke-{loc[-1] + 1}"
+    else:
+        label = f"kolom `{name}`" if name else "isi ini"
+    return loaded.problem(loc, "empty-field", f"{label} kosong", hint)
 
 
 def _value_rule(message: str) -> str:
@@ -581,6 +706,7 @@ def _check_record(
     out.extend(_check_sources(data, loaded))
     out.extend(_check_source_urls(data, loaded))
     out.extend(_check_status(data, loaded))
+    out.extend(_check_fields_in_text(data, (), loaded))
     out.extend(_check_timeline(data, loaded))
     out.extend(_check_links(data, record_id or stem, loaded, known_ids))
     for i, rep in _items(data, "replikasi"):
@@ -622,10 +748,18 @@ def _check_record(
 
 
 def _date_key(value: Any) -> tuple[int, ...]:
-    """``"2018-04"`` -> ``(2018, 4)``; empty for anything that is not a date."""
+    """``"2018-04"`` -> ``(2018, 4)``; empty for anything that is not a valid date.
+
+    An invalid date (``2020-13``) is reported by the schema; comparing it would
+    report the same mistake a second time as an ordering problem.
+    """
     if isinstance(value, int) and not isinstance(value, bool):
-        return (value,)
+        value = str(value)
     if isinstance(value, str) and _DATE_RE.fullmatch(value):
+        try:
+            _check_date(value)
+        except ValueError:
+            return ()
         return tuple(int(p) for p in value.split("-"))
     return ()
 
@@ -642,14 +776,17 @@ def _check_region(
         return []  # the registry itself is broken; that is reported once
     region = checked.regions.get(name)
     if region is None:
-        close = did_you_mean(name, checked.regions)
-        hint = (
-            f"Maksud Anda `{close}`?"
-            if close
-            else (
-                "Tambahkan daerah ini ke `practices/_wilayah.yaml` (nama, provinsi, lintang, bujur)."
-            )
+        from generator.scaffold import close_regions
+
+        close = close_regions(name, list(checked.regions))
+        hint = f"Maksud Anda `{close[0]}`?" if close else ""
+        if len(close) > 1:
+            hint += " Nama lain yang mirip: " + ", ".join(f"`{c}`" for c in close[1:]) + "."
+        hint += (
+            " Tulis nama resmi kota/kabupaten persis seperti di `practices/_wilayah.yaml`"
+            " (diawali `Kota` atau `Kabupaten`)."
         )
+        hint = hint.strip()
         return [
             loaded.problem(
                 (*base, key), "unknown-region", f"daerah `{name}` tidak ada di daftar daerah", hint
@@ -689,10 +826,12 @@ def _check_sources(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
                     loaded.problem(
                         ("sumber", i, "url"),
                         "duplicate-source",
-                        f"url ini sudah dipakai sumber[{urls[url]}]",
+                        f"url ini sudah dipakai sumber butir ke-{urls[url] + 1}",
                     )
                 )
             urls.setdefault(url, i)
+    if not isinstance(data.get("sumber"), list):
+        return out  # no list of sources: reported once as a missing or wrong field
     refs = list(_source_refs(data))
     cited = {ref for _loc, ref in refs}
     for code, i in codes.items():
@@ -805,6 +944,65 @@ def _check_source_urls(data: dict[str, Any], loaded: LoadedFile) -> list[Problem
             rule, message, hint = found
             out.append(loaded.problem(("sumber", i, "url"), rule, message, hint))
     return out
+
+
+def _field_names() -> frozenset[str]:
+    """Every YAML key the record format knows, nested ones included."""
+    names: set[str] = set()
+    for definition in Practice.model_json_schema(by_alias=True)["$defs"].values():
+        names.update(definition.get("properties", {}))
+    names.update(Practice.model_json_schema(by_alias=True)["properties"])
+    return frozenset(names)
+
+
+_FIELD_NAMES = _field_names()
+_FIELD_IN_TEXT = re.compile(r"\n[ \t]*([a-z_]+):[ \t]+\S")
+
+
+def _check_fields_in_text(value: Any, path: FieldPath, loaded: LoadedFile) -> list[Problem]:
+    """A field written inside a block text by indenting it too far.
+
+    ``sumber:`` indented deeper than its ``peristiwa: >-`` neighbour becomes a
+    line of that text and the citation is silently lost; the record would
+    otherwise still be valid, so say so.
+    """
+    if isinstance(value, dict):
+        return [
+            problem
+            for key, item in value.items()
+            for problem in _check_fields_in_text(item, (*path, key), loaded)
+        ]
+    if isinstance(value, list):
+        return [
+            problem
+            for i, item in enumerate(value)
+            for problem in _check_fields_in_text(item, (*path, i), loaded)
+        ]
+    if not isinstance(value, str):
+        return []
+    for found in _FIELD_IN_TEXT.finditer(value):
+        if found[1] in _FIELD_NAMES:
+            problem = loaded.problem(
+                path,
+                "field-in-text",
+                f"baris `{found[1]}: …` ini terbaca sebagai bagian teks kolom di atasnya, "
+                "bukan sebagai kolom",
+                f"Bila `{found[1]}` dimaksudkan sebagai kolom, sejajarkan barisnya dengan "
+                "kolom lain di tingkat yang sama (kurangi spasi di depannya).",
+            )
+            return [_at_text_line(problem, loaded.text, found[1])]
+    return []
+
+
+def _at_text_line(problem: Problem, text: str, name: str) -> Problem:
+    """The problem moved to the line inside the text that starts with ``name:``."""
+    lines = text.split("\n")
+    for row in range(max(problem.line - 1, 0), len(lines)):
+        stripped = lines[row].lstrip(" ")
+        if stripped.startswith(f"{name}:"):
+            indent = len(lines[row]) - len(stripped)
+            return dataclasses.replace(problem, line=row + 1, col=indent + 1)
+    return problem
 
 
 _STATUS_NEEDS_NOTE = ("berhenti", "tersendat")

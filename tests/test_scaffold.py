@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from generator import vocab
+from generator.problems import human_field
 from generator.schema import ID_PATTERN, Practice
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,7 +104,8 @@ def test_new_with_flags_writes_a_draft_and_lists_what_to_fill(project: Path) -> 
     out = result.stdout
     assert f"practices/{path.name}" in out
     for field in ("ringkasan", "masalah", "linimasa[0].tanggal", "sumber[0].url", "status"):
-        assert re.search(rf":\d+\s+{re.escape(field)}\b", out), field
+        # Positions are counted from 1 for people: `linimasa butir ke-1 › tanggal`.
+        assert re.search(rf":\d+\s+{re.escape(human_field(field))}(\s|$)", out, re.M), field
     assert "replika validate" in out and "Langkah berikutnya" in out
     # Honest draft: it does not pass validation yet, and every problem sits on an ISI line.
     check = replika(project, "validate", f"practices/{path.name}")
@@ -138,7 +140,8 @@ def fill_placeholders(path: Path, report: str) -> None:
     }
     lines = path.read_text(encoding="utf-8").splitlines()
     inserts: list[tuple[int, str]] = []
-    wanted = re.findall(r":(\d+)\s+(\S+)", report)
+    answers = {human_field(key): value for key, value in answers.items()}
+    wanted = re.findall(r":(\d+)  (.+?)(?: — .*)?$", report, re.M)
     assert wanted, report
     for number, field in wanted:
         i = int(number) - 1
@@ -256,7 +259,7 @@ def test_new_interactive_through_a_pipe(project: Path) -> None:
         "Layanan Sedot Tinja Terjadwal untuk ASN",  # judul
         "sulawesi tengara",  # typo: did-you-mean, asked again
         str(number),  # provinsi by number
-        "1",  # first city of that province in the registry
+        "kota kendari",  # a city of that province, typed by name (any case)
         "99",  # no such sector number: asked again
         sectors[0],  # sektor by slug
         f"{types.index('operasional-layanan') + 1}, regulasi-kebijakan",  # jenis: number + slug
@@ -309,7 +312,8 @@ def test_new_interactive_suggests_once_per_slip(project: Path) -> None:
     assert result.stdout.count("Maksud Anda `Kota Bandung`?") == 1
     assert result.stdout.count("Maksud Anda `persampahan`?") == 1
     assert result.stdout.count("Maksud Anda") == 2
-    assert "tambahkan dulu satu baris" in result.stdout  # the way to add a new city stays
+    # Every regency of the province is offered, not only those with practices.
+    assert "Kabupaten Pangandaran" in result.stdout
 
 
 def test_new_interactive_on_a_terminal(project: Path) -> None:
