@@ -642,7 +642,11 @@ class _Walker:
 
     def _check_scalar(self, node: yaml.ScalarNode, value: Any, path: FieldPath) -> None:
         """Refuse explicit tags that do not fit the text, and numbers no one can use."""
-        problem = _tag_mismatch(node, value) or _number_problem(value, node.value)
+        problem = (
+            _tag_mismatch(node, value)
+            or _number_problem(value, node.value)
+            or _escaped_control(value)
+        )
         if problem is not None:
             line, col = _mark(node)
             message, hint = problem
@@ -725,6 +729,19 @@ def _number_problem(value: Any, text: str) -> tuple[str, str] | None:
     if abs(value) >= MAX_NUMBER:
         return (f"angka terlalu besar (paling banyak {MAX_INT_DIGITS} digit)", _NUMBER_HINT)
     return None
+
+
+def _escaped_control(value: Any) -> tuple[str, str] | None:
+    """``"\\e[31m"``: a control character written as an escape inside double quotes."""
+    bad = forbidden_char(value) if isinstance(value, str) else None
+    if bad is None:
+        return None
+    return (
+        f"teks ini memuat karakter kendali {char_name(bad.group())} (ditulis sebagai kode "
+        "escape di dalam tanda kutip ganda)",
+        "Hapus kode escape itu (mis. `\\e`, `\\a`, `\\u202E`); karakter kendali dan "
+        "pembalik arah teks tidak diizinkan.",
+    )
 
 
 _NUMBER_HINT = "Periksa angkanya; untuk nilai sangat besar tuliskan satuannya, mis. `12 miliar`."
