@@ -191,7 +191,7 @@ _BANNER = """
   function show(problems) {
     if (!problems.length) { box.hidden = true; box.textContent = ""; return; }
     box.textContent = "Pratinjau belum diperbarui: ada masalah di catatan praktik. " +
-      "Halaman ini menampilkan versi valid terakhir.\n\n" + problems.join("\n");
+      "Halaman ini menampilkan versi valid terakhir.\\n\\n" + problems.join("\\n");
     box.hidden = false;
   }
   function poll() {
