@@ -576,8 +576,15 @@ def _stemmer() -> Any:
     return StemmerFactory().create_stemmer()
 
 
+MAX_STEM_CHARS = 40
+"""Longer "words" are not stemmed (no Indonesian word is this long; a 200,000-letter
+run of ``menye`` took the stemmer 3 s)."""
+
+
 @cache
 def _root(word: str) -> str:
+    if len(word) > MAX_STEM_CHARS:
+        return word
     return str(_stemmer().stem(word))
 
 
