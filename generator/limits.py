@@ -33,6 +33,17 @@ MAX_STACKED_MARKERS = 3
 MAX_INDENT = 40
 """Deepest indentation of a line inside a Markdown text, in spaces."""
 
+MAX_WORD_CHARS = 100
+"""Longest run of letters in any text (the longest real word has 22). The PDF's
+automatic hyphenation takes time quadratic in a word's length: a word of 2,000
+letters took 30 s in one brief."""
+
+MAX_TOKEN_CHARS = 1_000
+"""Longest text without a space in any field (long web addresses fit)."""
+
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{MAX_WORD_CHARS + 1}}}")
+_LONG_TOKEN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1}}}")
+
 _STACKED = re.compile(
     rf"^[ \t]*(?:(?:[*+>-]|[0-9]{{1,9}}[.)])[ \t]+){{{MAX_STACKED_MARKERS + 1}}}", re.M
 )
@@ -71,3 +82,26 @@ def _nth(text: str, char: str, n: int) -> int:
     for _ in range(n):
         at = text.find(char, at + 1)
     return at
+
+
+def word_excess(text: str) -> tuple[int, str] | None:
+    """Where ``text`` holds a word or an unbroken text too long to lay out cheaply, or None.
+
+    Runs in time linear in ``len(text)`` (each match is bounded in length).
+    """
+    if len(text) <= MAX_WORD_CHARS:
+        return None  # most texts: no search at all
+    word = _LONG_WORD.search(text)
+    if word is not None:
+        return (
+            word.start(),
+            f"ada kata lebih dari {MAX_WORD_CHARS} huruf tanpa spasi "
+            f"(`{text[word.start() : word.start() + 20]}…`)",
+        )
+    token = _LONG_TOKEN.search(text)
+    if token is not None:
+        return (
+            token.start(),
+            f"ada teks lebih dari {MAX_TOKEN_CHARS:,} karakter tanpa spasi".replace(",", "."),
+        )
+    return None

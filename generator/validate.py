@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from generator.dates import date_hint
-from generator.limits import MARKDOWN_FIELDS, markdown_excess
+from generator.limits import MARKDOWN_FIELDS, markdown_excess, word_excess
 from generator.load import (
     FieldPath,
     LoadedFile,
@@ -640,6 +640,7 @@ def _check_record(
             _check_region(origin, _text(_get(data, "asal", "provinsi")), ("asal",), loaded, checked)
         )
     out.extend(_check_markdown_limits(data, loaded))
+    out.extend(_check_long_words(data, loaded))
     out.extend(_check_sources(data, loaded))
     out.extend(_check_timeline(data, loaded))
     out.extend(_check_links(data, record_id or stem, loaded, known_ids))
@@ -701,6 +702,33 @@ def _check_markdown_limits(data: dict[str, Any], loaded: LoadedFile) -> list[Pro
                         "dokumen panjang; rincian panjang cukup ditautkan lewat `sumber`.",
                     )
                 )
+    return out
+
+
+def _check_long_words(data: Any, loaded: LoadedFile, loc: FieldPath = ()) -> list[Problem]:
+    """Words too long for the PDF's hyphenation to lay out in linear time."""
+    if isinstance(data, str):
+        excess = word_excess(data)
+        if excess is None:
+            return []
+        return [
+            loaded.problem(
+                loc,
+                "long-word",
+                excess[1],
+                "Beri spasi di antara kata; teks sepanjang itu tanpa spasi tidak bisa "
+                "dipenggal dengan wajar di halaman maupun di PDF.",
+            )
+        ]
+    if isinstance(data, dict):
+        items: Iterable[tuple[str | int, Any]] = data.items()
+    elif isinstance(data, list):
+        items = enumerate(data)
+    else:
+        return []
+    out: list[Problem] = []
+    for key, value in items:
+        out.extend(_check_long_words(value, loaded, (*loc, key)))
     return out
 
 

@@ -8,6 +8,7 @@ refuses is reported at ``file:line:col`` with exit 1, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -24,7 +25,7 @@ import pytest
 import yaml
 
 from generator.export import practice_object, practices_csv
-from generator.limits import MAX_BRACKETS, MAX_MARKDOWN_CHARS, markdown_excess
+from generator.limits import MAX_BRACKETS, MAX_MARKDOWN_CHARS, MAX_WORD_CHARS, markdown_excess
 from generator.load import MAX_FILE_BYTES, load_file, read_limited
 from generator.model import build_catalogue
 from generator.problems import format_problems
@@ -182,11 +183,11 @@ def test_validate_refuses_deeply_stacked_list_markers(full: Path) -> None:
 
 def test_a_record_at_the_limits_builds_fast(full: Path) -> None:
     """Every Markdown field as hostile as the validator allows: the stages stay fast."""
-    worst = ("[" * MAX_BRACKETS + "a" * MAX_MARKDOWN_CHARS)[:MAX_MARKDOWN_CHARS]
+    worst = ("[" * MAX_BRACKETS + ("a" * MAX_WORD_CHARS + " ") * 50)[:MAX_MARKDOWN_CHARS]
     with_field(full, "ringkasan", worst)
-    with_field(full, "masalah", "***a" * (MAX_MARKDOWN_CHARS // 4))
-    with_field(full, "langkah", [worst, "_a" * (MAX_MARKDOWN_CHARS // 2)] * 5)
-    with_field(full, "pelajaran", ["&<" * (MAX_MARKDOWN_CHARS // 2)] * 5)
+    with_field(full, "masalah", ("***a" * 200 + " ") * 6)
+    with_field(full, "langkah", [worst, ("_a" * 400 + " ") * 6] * 5)
+    with_field(full, "pelajaran", [("&<" * 400 + " ") * 6] * 5)
     project = Project(full)
     checked = check_project(project)
     assert not checked.problems, format_problems(checked.problems, "text")
@@ -204,6 +205,21 @@ def test_a_record_at_the_limits_builds_fast(full: Path) -> None:
         took = time.perf_counter() - started
         # the whole catalogue is rendered: allow a fixed 5 s for the 19 other records
         assert took < 5 + BUDGET_PER_KB * size / 1024, took
+
+
+def test_pdf_brief_of_long_words_is_fast(full: Path) -> None:
+    """A 2,000-letter word took 30 s to hyphenate in one brief; words are now at most 100."""
+    from generator.pdf import PdfError, render_brief
+
+    too_long = with_field(full, "ringkasan", "Ringkasan " + "a" * 2_000)
+    assert "[long-word]" in validate(full, f"practices/{too_long.name}").stderr
+    with_field(full, "ringkasan", ("a" * MAX_WORD_CHARS + " ") * 49)
+    checked = check_project(Project(full))
+    assert not checked.problems, format_problems(checked.problems, "text")
+    started = time.perf_counter()
+    with contextlib.suppress(PdfError):  # too long for two pages: a message, not a hang
+        render_brief(checked.practices[BASE], "2024-01-01", "https://contoh.example/")
+    assert time.perf_counter() - started < 30
 
 
 # ----------------------------------------------------------------------------- reading files
