@@ -64,14 +64,15 @@ def markdown_excess(text: str) -> tuple[int, str] | None:
     if text.count("[") > MAX_BRACKETS:
         at = _nth(text, "[", MAX_BRACKETS + 1)
         return (at, f"teks ini memuat lebih dari {MAX_BRACKETS} tanda `[`")
-    stacked = _STACKED.search(text)
+    one_line = "\n" not in text  # then only the start of the text is a line start
+    stacked = _STACKED.match(text) if one_line else _STACKED.search(text)
     if stacked is not None:
         return (
             stacked.start(),
             f"lebih dari {MAX_STACKED_MARKERS} tanda daftar/kutipan (`*`, `-`, `+`, `1.`, `>`) "
             "berturut-turut di awal baris",
         )
-    deep = _INDENT.search(text)
+    deep = _INDENT.match(text) if one_line else _INDENT.search(text)
     if deep is not None:
         return (deep.start(), f"baris menjorok lebih dari {MAX_INDENT} spasi")
     return None
@@ -89,7 +90,7 @@ def word_excess(text: str) -> tuple[int, str] | None:
 
     Runs in time linear in ``len(text)`` (each match is bounded in length).
     """
-    if len(text) <= MAX_WORD_CHARS:
+    if len(text) <= MAX_WORD_CHARS or max(map(len, text.split()), default=0) <= MAX_WORD_CHARS:
         return None  # most texts: no search at all
     word = _LONG_WORD.search(text)
     if word is not None:

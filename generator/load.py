@@ -68,6 +68,7 @@ _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
     _CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
+_STR = _CORE + "str"
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 # "1.250" or "400.000": in Indonesian the dot groups thousands. Reading it as
@@ -306,7 +307,7 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
             )
         )
         return loaded
-    if "&" in text:
+    if "&" in text and _MAYBE_ANCHOR.search(text):
         # An alias is the real problem when there is one; a lone anchor is refused too.
         anchor = _first_token(text, yaml.AliasToken) or _first_token(text, yaml.AnchorToken)
         if anchor is not None:
@@ -594,7 +595,10 @@ class _Walker:
             )
         if isinstance(node, yaml.ScalarNode):
             value = _scalar(node)
-            self._check_scalar(node, value, path)
+            # Only explicit tags, numbers and double-quoted text (the one style
+            # with escapes) can be refused here; plain text skips the checks.
+            if node.tag != _STR or node.style == '"' or type(value) in (int, float):
+                self._check_scalar(node, value, path)
             return value
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
@@ -666,6 +670,10 @@ class _Walker:
             "anchor/alias YAML (`&nama`, `*nama`) tidak diizinkan dalam catatan praktik",
             hint="Tulis isinya langsung di setiap tempat yang membutuhkannya.",
         )
+
+
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&\S", re.MULTILINE)
+"""Where an anchor could start (``R&D`` cannot); only then are the tokens scanned."""
 
 
 def _first_alias(text: str) -> Location:
