@@ -274,3 +274,15 @@ def test_tag_with_a_bracket_gives_valid_yaml(tmp_path: Path) -> None:
         "aplikasi [x]",
         "'#kutip",
     ]
+
+
+# ----------------------------------------------------------------------------- workflows
+
+
+def test_every_write_permission_is_explained() -> None:
+    """zizmor (pedantic): `undocumented-permissions` on the deploy job."""
+    root = Path(__file__).resolve().parents[1]
+    for path in sorted((root / ".github" / "workflows").glob("*.y*ml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip().endswith(": write") or ": write " in line:
+                assert "#" in line.split(": write", 1)[1], f"{path.name}:{number}: {line}"
