@@ -38,7 +38,7 @@ from pydantic import ValidationError
 
 from generator import vocab
 from generator.load import load_file
-from generator.problems import Problem, did_you_mean
+from generator.problems import Problem, did_you_mean, safe_line
 from generator.project import Project
 from generator.schema import DATE_PATTERN, ID_PATTERN, SCHEMA_URL_FROM_RECORD, Practice
 
@@ -942,7 +942,8 @@ class IssueProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"«{self.label}»: {self.message}"
+        # The message may quote an answer: keep it on one inert line.
+        return f"«{self.label}»: {safe_line(self.message)}"
 
 
 def _answer_lines(text: str) -> list[str]:

@@ -286,3 +286,17 @@ def test_every_write_permission_is_explained() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip().endswith(": write") or ": write " in line:
                 assert "#" in line.split(": write", 1)[1], f"{path.name}:{number}: {line}"
+
+
+def test_from_issue_messages_cannot_forge_lines(tmp_path: Path) -> None:
+    """An answer quoted in a from-issue message is one inert line (no ESC, no new line)."""
+    from tests.test_scaffold import GOOD_ISSUE, render_issue
+    from tests.test_scaffold import replika as replika_stdin
+
+    project = copy_project(tmp_path / "p")
+    answers = {**GOOD_ISSUE, "provinsi": "Jawa\x1b[31m\n::warning::palsu"}
+    result = replika_stdin(project, "from-issue", "-", stdin=render_issue(answers))
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr
+    assert not any(line.startswith("::") for line in result.stderr.splitlines())
+    assert "«Provinsi»" in result.stderr
