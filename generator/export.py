@@ -11,7 +11,9 @@ in, so the same records always give byte-identical files.
 * ``practices.csv``: one row per practice, UTF-8, comma-separated. Lists of
   short texts are joined with ``"; "``; lists of objects become a count
   (``jumlah_*``) plus, where useful, their names joined with ``"; "``.
-  :data:`CSV_COLUMNS` is the documented column list.
+  :data:`CSV_COLUMNS` is the documented column list. A text cell that a
+  spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, tab, CR
+  first) starts with ``'`` (OWASP's advice against CSV injection).
 """
 
 from __future__ import annotations
@@ -57,7 +59,9 @@ def practice_object(practice: Practice) -> dict[str, Any]:
 
 def practices_json(catalogue: Catalogue) -> str:
     items = [practice_object(p) for p in sorted(catalogue.practices, key=lambda p: p.id)]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    # Strict JSON: a NaN or Infinity (which the validator refuses) must fail
+    # here rather than produce a file that JSON readers reject.
+    return json.dumps(items, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _join(items: Iterable[Any]) -> str:
@@ -66,6 +70,23 @@ def _join(items: Iterable[Any]) -> str:
 
 def _text(value: Any) -> str:
     return "" if value is None else " ".join(str(value).split())
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP, CSV Injection)."""
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell that no spreadsheet evaluates: text starting like a formula gets a ``'``.
+
+    As OWASP recommends, a text cell beginning with ``=``, ``+``, ``-``, ``@``,
+    tab or carriage return is prefixed with a single quote; numbers stay numbers.
+    """
+    text = _text(value)
+    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not is_number and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
 
 
 Column = tuple[str, Callable[[Practice], Any]]
@@ -121,7 +142,7 @@ def practices_csv(catalogue: Catalogue) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([name for name, _ in CSV_COLUMNS])
     for practice in sorted(catalogue.practices, key=lambda p: p.id):
-        writer.writerow([_text(get(practice)) for _, get in CSV_COLUMNS])
+        writer.writerow([_cell(get(practice)) for _, get in CSV_COLUMNS])
     return buffer.getvalue()
 
 

@@ -22,7 +22,11 @@ stages can point at the exact place of a problem.
 from __future__ import annotations
 
 import errno
+import math
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -64,6 +68,7 @@ _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
     _CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
+_STR = _CORE + "str"
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 # "1.250" or "400.000": in Indonesian the dot groups thousands. Reading it as
@@ -163,6 +168,71 @@ def format_field(loc: FieldPath) -> str:
     return out
 
 
+class Unsafe(Exception):
+    """A path in ``practices/`` that must not be read at all (link, device, pipe...)."""
+
+    def __init__(self, rule: str, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.rule, self.message, self.hint = rule, message, hint
+
+
+def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """At most ``limit + 1`` bytes of the regular file ``path``, never following a link.
+
+    The file is opened without following a symbolic link and without blocking
+    (a FIFO would otherwise wait forever), then checked to be a regular file
+    before a single byte is read; the size limit applies to the bytes actually
+    read, not to the size the file system claims (``/proc`` files claim 0).
+    Raises :class:`Unsafe` for anything that is not a plain file.
+    """
+    if path.is_symlink():
+        raise Unsafe(
+            "symlink",
+            "berkas ini tautan simbolik (symlink); Replika tidak membaca berkas lewat tautan",
+            "Salin isi catatan ke berkas biasa di `practices/` lalu hapus tautannya.",
+        )
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise Unsafe(
+                "symlink",
+                "berkas ini tautan simbolik (symlink); Replika tidak membaca berkas lewat tautan",
+                "Salin isi catatan ke berkas biasa di `practices/` lalu hapus tautannya.",
+            ) from err
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise Unsafe(
+                "not-a-file",
+                "ini bukan berkas biasa (mis. perangkat, pipa atau soket); tidak dibaca",
+                "Di `practices/` hanya boleh ada berkas teks `.yaml`.",
+            )
+        return handle.read(limit + 1)
+
+
+# C0 controls other than tab, line feed and carriage return; DEL; C1 controls;
+# and the Unicode bidirectional controls that can make text display in a
+# different order than it is stored ("Trojan Source", CVE-2021-42574).
+_FORBIDDEN_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def forbidden_char(text: str) -> re.Match[str] | None:
+    """The first control or bidirectional-control character in ``text``, if any."""
+    return _FORBIDDEN_CHARS.search(text)
+
+
+def char_name(char: str) -> str:
+    """``\x1b`` -> ``U+001B (ESC)``: a control character described without printing it."""
+    names = {0: "NUL", 7: "BEL", 8: "BS", 0x1B: "ESC", 0x7F: "DEL", 0x202E: "RLO"}
+    code = ord(char)
+    label = names.get(code) or unicodedata.name(char, "")
+    return f"U+{code:04X}" + (f" ({label})" if label else "")
+
+
 class _Refused(Exception):
     """Stops the walk at a construct that makes the file unusable."""
 
@@ -176,7 +246,10 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
     shown = display or str(path)
     loaded = LoadedFile(path=path, display=shown)
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path)
+    except Unsafe as err:
+        loaded.problems.append(Problem(shown, 0, 0, err.rule, err.message, hint=err.hint))
+        return loaded
     except OSError as err:
         loaded.problems.append(
             Problem(shown, 0, 0, "file-unreadable", f"berkas tidak bisa dibaca: {_os_reason(err)}")
@@ -189,8 +262,7 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
                 1,
                 1,
                 "file-too-large",
-                f"berkas terlalu besar ({len(raw) // 1024} KiB; batasnya "
-                f"{MAX_FILE_BYTES // 1024} KiB)",
+                f"berkas terlalu besar (lebih dari {MAX_FILE_BYTES // 1024} KiB)",
                 hint="Satu praktik cukup beberapa halaman teks; pindahkan lampiran ke "
                 "tautan di bagian `sumber`.",
             )
@@ -246,6 +318,12 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
             )
         )
         return loaded
+    if "&" in text and _MAYBE_ANCHOR.search(text):
+        # An alias is the real problem when there is one; a lone anchor is refused too.
+        anchor = _first_token(text, yaml.AliasToken) or _first_token(text, yaml.AnchorToken)
+        if anchor is not None:
+            loaded.problems.append(_anchor_problem(shown, anchor))
+            return loaded
     walker = _Walker(loaded)
     try:
         data = walker.walk(node, (), 0)
@@ -290,7 +368,24 @@ def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
             )
         )
         return None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    bad = forbidden_char(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        loaded.problems.append(
+            Problem(
+                loaded.display,
+                line,
+                col,
+                "control-char",
+                f"ada karakter kendali {char_name(bad.group())} yang tidak terlihat di baris {line}",
+                hint="Hapus karakter itu (biasanya terbawa saat menyalin dari dokumen lain); "
+                "karakter kendali dan pembalik arah teks tidak diizinkan.",
+            )
+        )
+        return None
+    return text
 
 
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
@@ -491,7 +586,12 @@ class _Walker:
                 )
             )
         if isinstance(node, yaml.ScalarNode):
-            return _scalar(node)
+            value = _scalar(node)
+            # Only explicit tags, numbers and double-quoted text (the one style
+            # with escapes) can be refused here; plain text skips the checks.
+            if node.tag != _STR or node.style == '"' or type(value) in (int, float):
+                self._check_scalar(node, value, path)
+            return value
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         return self._mapping(node, path, depth)
@@ -536,6 +636,22 @@ class _Walker:
             out[key] = self.walk(value_node, child, depth + 1)
         return out
 
+    def _check_scalar(self, node: yaml.ScalarNode, value: Any, path: FieldPath) -> None:
+        """Refuse explicit tags that do not fit the text, and numbers no one can use."""
+        problem = (
+            _tag_mismatch(node, value)
+            or _number_problem(value, node.value)
+            or _escaped_control(value)
+        )
+        if problem is not None:
+            line, col = _mark(node)
+            message, hint = problem
+            raise _Refused(
+                Problem(
+                    self.loaded.display, line, col, "bad-value", message, format_field(path), hint
+                )
+            )
+
     def _alias_problem(self) -> Problem:
         line, col = _first_alias(self.loaded.text)
         return Problem(
@@ -548,14 +664,89 @@ class _Walker:
         )
 
 
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&\S", re.MULTILINE)
+"""Where an anchor could start (``R&D`` cannot); only then are the tokens scanned."""
+
+
 def _first_alias(text: str) -> Location:
+    return _first_token(text, yaml.AliasToken) or (1, 1)
+
+
+def _first_token(text: str, kind: type) -> Location | None:
     try:
         for token in yaml.scan(text, Loader=_Loader):
-            if isinstance(token, yaml.AliasToken):
+            if isinstance(token, kind):
                 return token.start_mark.line + 1, token.start_mark.column + 1
     except yaml.YAMLError:  # pragma: no cover - the text already composed
         pass
-    return 1, 1
+    return None
+
+
+def _anchor_problem(shown: str, where: Location) -> Problem:
+    line, col = where
+    return Problem(
+        shown,
+        line,
+        col,
+        "yaml-alias",
+        "penanda rujukan YAML (`&nama`, `*nama`) tidak diizinkan dalam catatan praktik",
+        hint="Hapus `&nama` di depan nilai; teks yang diawali `&` harus diapit tanda kutip.",
+    )
+
+
+MAX_INT_DIGITS = 15
+"""Longest whole number accepted (below 2**53, so every JSON reader keeps it exact)."""
+MAX_NUMBER = 10.0**MAX_INT_DIGITS
+
+_TAG_FITS = {
+    _CORE + "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    _CORE + "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    _CORE + "bool": lambda v: isinstance(v, bool),
+    _CORE + "null": lambda v: v is None,
+    _CORE + "timestamp": lambda v: isinstance(v, str) and _DATE.fullmatch(v) is not None,
+}
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _tag_mismatch(node: yaml.ScalarNode, value: Any) -> tuple[str, str] | None:
+    """``!!int abc`` or ``!!bool maybe``: an explicit tag its text does not satisfy."""
+    fits = _TAG_FITS.get(node.tag)
+    if fits is None or fits(_scalar(yaml.ScalarNode(node.tag, node.value))):
+        return None
+    short = "!!" + node.tag.removeprefix(_CORE)
+    return (
+        f"`{short} {node.value}`: isinya tidak cocok dengan tag `{short}`",
+        "Hapus tag yang diawali `!!`; tulis angka, `true`/`false` atau teks apa adanya.",
+    )
+
+
+def _number_problem(value: Any, text: str) -> tuple[str, str] | None:
+    """A number too long or too large to be a figure (``1.0e999``, 5,000 digits)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float) and math.isinf(value) and _INT.fullmatch(text):
+        return (f"angka terlalu besar (paling banyak {MAX_INT_DIGITS} digit)", _NUMBER_HINT)
+    if isinstance(value, float) and not math.isfinite(value):
+        return ("angka ini tidak terhingga (terlalu besar untuk disimpan)", _NUMBER_HINT)
+    if abs(value) >= MAX_NUMBER:
+        return (f"angka terlalu besar (paling banyak {MAX_INT_DIGITS} digit)", _NUMBER_HINT)
+    return None
+
+
+def _escaped_control(value: Any) -> tuple[str, str] | None:
+    """``"\\e[31m"``: a control character written as an escape inside double quotes."""
+    bad = forbidden_char(value) if isinstance(value, str) else None
+    if bad is None:
+        return None
+    return (
+        f"teks ini memuat karakter kendali {char_name(bad.group())} (ditulis sebagai kode "
+        "escape di dalam tanda kutip ganda)",
+        "Hapus kode escape itu (mis. `\\e`, `\\a`, `\\u202E`); karakter kendali dan "
+        "pembalik arah teks tidak diizinkan.",
+    )
+
+
+_NUMBER_HINT = "Periksa angkanya; untuk nilai sangat besar tuliskan satuannya, mis. `12 miliar`."
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
@@ -569,6 +760,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if _DOT_THOUSANDS.fullmatch(value):
         return value
     if _INT.fullmatch(value):
+        if len(value) > MAX_INT_DIGITS + 1:  # int() refuses > 4,300 digits; never try
+            return float("inf")
         return int(value)
     if _FLOAT.fullmatch(value):
         return float(value)

@@ -26,6 +26,31 @@ RULES: dict[str, tuple[str, str, str]] = {
         "tanpa tanda kutip, `[` atau `{` yang tidak ditutup, butir daftar tanpa spasi setelah "
         "`-`, atau `---` kedua di berkas. Ikuti sarannya.",
     ),
+    "control-char": (
+        "Menulis YAML",
+        "ada karakter kendali U+001B (ESC) yang tidak terlihat di baris 12",
+        "Hapus karakter itu; biasanya terbawa saat menyalin dari dokumen lain. Karakter kendali "
+        "(ESC, BEL, NUL) dan pembalik arah teks tidak diizinkan.",
+    ),
+    "bad-value": (
+        "Menulis YAML",
+        "angka terlalu besar (paling banyak 15 digit)",
+        "Angka sebesar itu bukan data praktik; periksa salah ketik. Juga untuk tag `!!int`/"
+        "`!!bool` yang isinya tidak cocok: hapus tag yang diawali `!!`.",
+    ),
+    "markdown-limit": (
+        "Panjang dan bentuk teks",
+        "teks ini memuat lebih dari 100 tanda `[`",
+        "Kolom Markdown menerima Markdown sebaris (tebal, miring, tautan), bukan daftar "
+        "bertingkat atau dokumen panjang; pendekkan atau sederhanakan (batas lengkap di "
+        "`SECURITY.md`).",
+    ),
+    "long-word": (
+        "Panjang dan bentuk teks",
+        "ada kata lebih dari 100 huruf tanpa spasi (`aaaaaaaaaaaaaaaaaaaa…`)",
+        "Beri spasi di antara kata; teks sepanjang itu tidak bisa dipenggal dengan wajar di "
+        "halaman maupun di PDF.",
+    ),
     "tab-indent": (
         "Menulis YAML",
         "indentasi memakai karakter tab; YAML hanya menerima spasi",

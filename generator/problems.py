@@ -38,12 +38,20 @@ class Problem:
         return human_field(self.field)
 
     def as_text(self) -> str:
-        """``path:line:col: [rule] message (kolom: x) Saran: hint``."""
-        text = f"{self.path}:{self.line}:{self.col}: [{self.rule}] {self.message}"
+        """``path:line:col: [rule] message (kolom: x) Saran: hint``.
+
+        Every part is passed through :func:`safe_line`: a value quoted from a
+        record or a file name can neither start a new line (a forged
+        ``::error`` workflow command in CI logs) nor send a terminal escape.
+        """
+        text = (
+            f"{safe_line(self.path)}:{self.line}:{self.col}: [{safe_line(self.rule)}] "
+            f"{safe_line(self.message)}"
+        )
         if self.field:
-            text += f" (kolom: {self.field_for_people})"
+            text += f" (kolom: {safe_line(self.field_for_people)})"
         if self.hint:
-            text += f"\n    Saran: {self.hint}"
+            text += f"\n    Saran: {safe_line(self.hint)}"
         return text
 
     def as_github(self) -> str:
@@ -73,8 +81,28 @@ def human_field(field: str) -> str:
     return " › ".join(part.strip() for part in text.split(".")).strip()
 
 
+# Line breaks (including Unicode's), C0/C1 controls, DEL and bidirectional
+# controls: anything that could end an output line, move the cursor or
+# reorder what a terminal or browser shows.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def safe_line(text: str) -> str:
+    """``text`` as one inert line: control characters written as escapes (``\\x1b``)."""
+    return _UNSAFE.sub(lambda m: _SHORT.get(m.group()) or _escape(m.group()), str(text))
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def _gh_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # "%", CR and LF are encoded as GitHub documents; other controls are escaped.
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return safe_line(text)
 
 
 def _gh_prop(text: str) -> str:
@@ -85,7 +113,9 @@ def format_problems(problems: Sequence[Problem], fmt: str) -> str:
     """Render problems as ``text``, ``json`` or ``github``."""
     ordered = sorted(problems)
     if fmt == "json":
-        return json.dumps([asdict(p) for p in ordered], ensure_ascii=False, indent=2)
+        # json escapes C0 controls itself; the rest (C1, bidi, U+2028) as \\uXXXX too.
+        out = json.dumps([asdict(p) for p in ordered], ensure_ascii=False, indent=2)
+        return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
     if fmt == "github":
         return "\n".join(p.as_github() for p in ordered)
     return "\n".join(p.as_text() for p in ordered)

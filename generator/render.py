@@ -18,7 +18,6 @@ import html
 import json
 import posixpath
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -34,8 +33,10 @@ from markupsafe import Markup, escape
 
 from generator import vocab
 from generator.forked import Forked, ForkedError, can_fork
+from generator.limits import MARKDOWN_FIELDS, markdown_excess
 from generator.model import Catalogue, start_year
 from generator.schema import Practice
+from generator.slug import slugify
 
 GENERATED_DIR = "katalog"
 """The generated area inside ``docs/``; nothing hand-written lives there."""
@@ -43,8 +44,6 @@ GENERATED_DIR = "katalog"
 PARTS_DIR = f"{GENERATED_DIR}/_bagian"
 """Page fragments included by hand-written pages (pymdownx.snippets); not pages."""
 
-MARKDOWN_FIELDS = ("ringkasan", "masalah", "langkah", "pelajaran")
-"""Record fields that may use inline Markdown (bold, italic, http/https links)."""
 
 _ALLOWED_TAGS = {"p", "a", "strong", "em", "code", "br"}
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
@@ -131,12 +130,6 @@ def abbreviate(markup: str) -> Markup:
 # ----------------------------------------------------------------------------- formats
 
 
-def slugify(text: str) -> str:
-    """ASCII kebab-case: ``Kota Kendari`` → ``kota-kendari``."""
-    normal = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", normal.lower()).strip("-") or "x"
-
-
 def format_number(value: float | int | str) -> str:
     """Indonesian number: ``1200`` → ``1.200``, ``99.42`` → ``99,42``; text stays."""
     if isinstance(value, str):
@@ -191,7 +184,7 @@ def safe_markdown(value: Any, *, inline: bool = False) -> Markup:
     without any Markdown syntax skips the converter (most fields: much faster).
     """
     source = str(value).strip()
-    if not _MARKDOWN_SYNTAX.search(source):
+    if not _MARKDOWN_SYNTAX.search(source) or markdown_excess(source) is not None:
         paragraphs = [plain(p) for p in re.split(r"\n\s*\n", source) if p.strip()]
         escaped = [str(escape(p)) for p in paragraphs]
         body = "<br>".join(escaped) if inline else "".join(f"<p>{p}</p>" for p in escaped)
@@ -322,6 +315,8 @@ def front_matter(meta: dict[str, Any]) -> Markup:
 
 def markdown_to_text(value: str) -> str:
     """The reader-visible text of an inline-Markdown field (no markup, no link targets)."""
+    if markdown_excess(str(value)) is not None:
+        return str(value)  # beyond the limits: plain text, never the converter
     rendered = _markdown().reset().convert(html.escape(str(value), quote=False))
     return html.unescape(nh3.clean(rendered, tags=set()))
 
@@ -598,8 +593,15 @@ def _stemmer() -> Any:
     return StemmerFactory().create_stemmer()
 
 
+MAX_STEM_CHARS = 40
+"""Longer "words" are not stemmed (no Indonesian word is this long; a 200,000-letter
+run of ``menye`` took the stemmer 3 s)."""
+
+
 @cache
 def _root(word: str) -> str:
+    if len(word) > MAX_STEM_CHARS:
+        return word
     return str(_stemmer().stem(word))
 
 

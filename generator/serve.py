@@ -6,7 +6,8 @@ on a change it validates and regenerates the Markdown (only changed files are
 written), which the MkDocs server picks up. With ``dirty`` reloads (the
 default) MkDocs rebuilds only the pages whose Markdown changed, so an edit
 shows in the browser within a few seconds even with 1,000 records. Invalid
-records are reported in the terminal and the last good pages stay.
+records are reported in the terminal and on every preview page (a banner
+that polls the status file), and the last good pages stay.
 
 When loaded by MkDocs as a hook (``hooks:``), :func:`on_post_build` writes
 the search index (``generator/search.py``) of the latest valid catalogue into
@@ -16,6 +17,7 @@ page works in the preview too without delaying the reload.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
@@ -24,6 +26,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.problems import safe_line
 from generator.project import Project
 
 if TYPE_CHECKING:
@@ -40,21 +43,31 @@ def regenerate(project: Project, cache: RecordCache | None = None) -> bool:
     """
     from generator.cli import output_format, report
     from generator.search import remember_for_preview
-    from generator.site import BuildError, InvalidContent, generate
+    from generator.site import BuildError, InvalidContent, generate, project_lock
 
     started = time.monotonic()
     _indexer().interrupt()
     try:
-        catalogue, stats = generate(project, cache=cache)
+        with project_lock(project, lambda msg: print(msg, file=sys.stderr)):
+            catalogue, stats = generate(project, cache=cache)
     except InvalidContent as err:
         report(err.checked.problems, output_format(None))
         print(
             "replika serve: halaman lama tetap ditampilkan sampai catatan valid.", file=sys.stderr
         )
+        _status().show([p.as_text() for p in sorted(err.checked.problems)])
         return False
     except BuildError as err:
         print(f"replika: {err}", file=sys.stderr)
+        _status().show([str(err)])
         return False
+    except Exception as err:  # the watcher thread must survive anything a record holds
+        message = f"kesalahan internal saat membuat halaman: {type(err).__name__}: {err}"
+        print(f"replika serve: {safe_line(message)}", file=sys.stderr)
+        print("Laporkan ini sebagai bug (lihat SECURITY.md).", file=sys.stderr)
+        _status().show([message])
+        return False
+    _status().show([])
     remember_for_preview(catalogue)
     changed = len(stats.written) + len(stats.removed)
     if changed:
@@ -128,6 +141,7 @@ def serve(project: Project, *, address: str = "127.0.0.1:8000", full: bool = Fal
         print("replika serve: perbaiki catatan di atas lalu jalankan lagi.", file=sys.stderr)
         return 1
     _show_mkdocs_log()
+    refuse_bad_paths()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
     os.chdir(project.root)  # like `mkdocs serve`; snippets paths are relative to it
     templates = Path(__file__).parent / "templates"
@@ -160,6 +174,91 @@ def serve(project: Project, *, address: str = "127.0.0.1:8000", full: bool = Fal
     finally:
         observer.stop()
     return 0
+
+
+STATUS_NAME = "_replika-status.json"
+"""In the preview's site folder: the problems of the last regeneration (empty when valid)."""
+
+_BANNER = """
+<div id="replika-masalah" role="alert" hidden
+ style="position:fixed;left:0;right:0;bottom:0;z-index:1000;max-height:45vh;overflow:auto;
+ background:#fff4f4;color:#5b0000;border-top:3px solid #b00020;padding:.8rem 1rem;
+ font:14px/1.4 system-ui,sans-serif;white-space:pre-wrap"></div>
+<script>
+(function () {
+  var box = document.getElementById("replika-masalah");
+  var url = "__ROOT__" + "__NAME__";
+  function show(problems) {
+    if (!problems.length) { box.hidden = true; box.textContent = ""; return; }
+    box.textContent = "Pratinjau belum diperbarui: ada masalah di catatan praktik. " +
+      "Halaman ini menampilkan versi valid terakhir.\\n\\n" + problems.join("\\n");
+    box.hidden = false;
+  }
+  function poll() {
+    fetch(url, {cache: "no-store"}).then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) { if (data) show(data.masalah || []); })
+      .catch(function () {});
+  }
+  poll();
+  setInterval(poll, 1500);
+})();
+</script>
+"""
+
+
+class _Status:
+    """The problems of the latest regeneration, mirrored into the preview's site folder.
+
+    Every preview page polls that file (see :func:`on_post_page`), so an
+    invalid record is shown in the browser on the page being previewed, not
+    only in the terminal. The page shows the messages as text, never as HTML.
+    """
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.site_dir: Path | None = None
+        self._lock = threading.Lock()
+
+    def show(self, problems: list[str]) -> None:
+        with self._lock:
+            self.problems = problems
+            self._write()
+
+    def attach(self, site_dir: Path) -> None:
+        with self._lock:
+            self.site_dir = site_dir
+            self._write()
+
+    def _write(self) -> None:
+        if self.site_dir is None or not self.site_dir.is_dir():
+            return
+        target = self.site_dir / STATUS_NAME
+        tmp = target.with_name(f".{STATUS_NAME}.tmp")
+        try:
+            tmp.write_text(json.dumps({"masalah": self.problems}, ensure_ascii=False), "utf-8")
+            os.replace(tmp, target)
+        except OSError:
+            pass
+
+
+_STATUS = _Status()
+
+
+def _status() -> _Status:
+    """The one status, also when MkDocs loads this file a second time as a hook module."""
+    from generator import serve
+
+    return serve._STATUS
+
+
+def on_post_page(output: str, page: Any, config: Any, **_kwargs: Any) -> str:
+    """MkDocs hook (preview only): every page shows the current problems, if any."""
+    url = str(getattr(page, "url", "") or "")
+    banner = _BANNER.replace("__ROOT__", "../" * url.count("/")).replace("__NAME__", STATUS_NAME)
+    at = output.rfind("</body>")
+    if at < 0:
+        return output + banner
+    return output[:at] + banner + output[at:]
 
 
 def on_pre_build(config: Any, **_kwargs: Any) -> None:
@@ -262,4 +361,28 @@ def _indexer() -> _Indexer:
 
 def on_post_build(config: Any, **_kwargs: Any) -> None:
     """MkDocs hook (preview only): write the search index of the latest valid catalogue."""
+    _status().attach(Path(config["site_dir"]))
     _indexer().request(Path(config["site_dir"]))
+
+
+def refuse_bad_paths() -> None:
+    """Answer ``/%00/`` and other undecodable paths with 400 instead of a traceback.
+
+    MkDocs' live-reload server opens the requested path; a NUL byte in it
+    raises ``ValueError`` there (not ``OSError``), which it turns into a 500
+    with a traceback in the terminal.
+    """
+    from mkdocs.livereload import LiveReloadServer
+
+    original = LiveReloadServer._serve_request
+    if getattr(original, "_replika_guard", False):
+        return
+
+    def guarded(self: Any, environ: dict[str, Any], start_response: Any) -> Any:
+        if "\x00" in str(environ.get("PATH_INFO", "")):
+            start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"alamat tidak sah\n"]
+        return original(self, environ, start_response)
+
+    guarded._replika_guard = True  # type: ignore[attr-defined]
+    LiveReloadServer._serve_request = guarded  # type: ignore[method-assign]

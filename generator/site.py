@@ -24,16 +24,23 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.model import Catalogue, build_catalogue
+from generator.problems import safe_line
 from generator.project import Project
 from generator.render import GENERATED_DIR, Page, render_site
 from generator.search import PendingIndex, write_index
 from generator.validate import Checked, RecordCache, check_project
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 MANIFEST_NAME = ".replika-manifest.json"
 MARKER_NAME = ".replika-build"
@@ -134,7 +141,7 @@ def write_generated(project: Project, pages: Iterable[Page]) -> WriteStats:
     manifest = read_manifest(area)
     foreign = _foreign_files(area, manifest)
     if foreign:
-        listing = "\n".join(f"  docs/{GENERATED_DIR}/{name}" for name in foreign[:20])
+        listing = "\n".join(f"  docs/{GENERATED_DIR}/{safe_line(name)}" for name in foreign[:20])
         more = f"\n  … dan {len(foreign) - 20} lagi" if len(foreign) > 20 else ""
         raise BuildError(
             f"folder `docs/{GENERATED_DIR}/` berisi berkas yang tidak ditulis (atau sudah "
@@ -424,11 +431,78 @@ def _forget_build(project: Project) -> None:
 # ----------------------------------------------------------------------------- build
 
 
+LOCK_NAME = "replika-build.lock"
+"""In ``.cache/``: held (``flock``) by the build or preview writing this project."""
+
+
+@contextmanager
+def project_lock(project: Project, say: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Serialise builds (and preview regenerations) of one project.
+
+    Two builds at once would read each other's half-written ``docs/katalog/``
+    and staging folders. The lock is an ``flock`` on ``.cache/replika-build.lock``:
+    the kernel releases it when its holder ends, even by SIGKILL, so a crash
+    never leaves a stale lock. Where ``fcntl`` does not exist (Windows) builds
+    are not serialised.
+    """
+    work = project.root / WORK_DIR
+    work.mkdir(exist_ok=True)
+    if fcntl is None:  # pragma: no cover - Windows
+        yield
+        return
+    with open(work / LOCK_NAME, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if say is not None:
+                say(
+                    "replika: build lain sedang berjalan di proyek ini; menunggu sampai "
+                    "selesai (tekan Ctrl+C untuk batal)…"
+                )
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def recover_leftovers(site: Path, work: Path, say: Callable[[str], None]) -> None:
+    """Clean up after a build that was killed; call only while holding the lock.
+
+    A build killed between the two renames of :func:`swap_in` leaves no
+    ``site/`` and the previous one in ``.cache/site-lama-*``: it is put back.
+    Every other staging (``site-baru-*``) or retired (``site-lama-*``) folder
+    is a leftover of a killed build and is removed.
+    """
+    retired = sorted(work.glob("site-lama-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    if not site.exists():
+        for candidate in retired:
+            if (candidate / MARKER_NAME).is_file():
+                os.rename(candidate, site)
+                say(f"`{site.name}/` dipulihkan dari build sebelumnya yang terhenti")
+                break
+    for leftover in [*work.glob("site-baru-*"), *work.glob("site-lama-*")]:
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+
+
 def build(
     project: Project, *, pdf: bool = True, log: Callable[[str], None] | None = None
 ) -> BuildResult:
-    """The whole ``replika build``; on any failure the previous ``site/`` stays as it was."""
+    """The whole ``replika build``; on any failure the previous ``site/`` stays as it was.
+
+    One build at a time per project (:func:`project_lock`); leftovers of a
+    killed build are recovered first (:func:`recover_leftovers`).
+    """
     say = log or (lambda _msg: None)
+    with project_lock(project, say):
+        recover_leftovers(project.site_dir, project.root / WORK_DIR, say)
+        return _build(project, pdf=pdf, say=say)
+
+
+def _build(project: Project, *, pdf: bool, say: Callable[[str], None]) -> BuildResult:
     started = time.monotonic()
     site = project.site_dir
     _check_site_is_ours(site)

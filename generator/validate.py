@@ -12,6 +12,7 @@ import datetime as dt
 import gc
 import hashlib
 import re
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,10 +23,19 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from generator.dates import date_hint
-from generator.load import FieldPath, LoadedFile, format_field, load_file
+from generator.limits import MARKDOWN_FIELDS, markdown_excess, word_excess
+from generator.load import (
+    FieldPath,
+    LoadedFile,
+    Unsafe,
+    format_field,
+    load_file,
+    read_limited,
+)
 from generator.problems import Problem, did_you_mean, suggestion
 from generator.project import Project
 from generator.schema import DATE_PATTERN, ID_PATTERN, Practice, _check_date
+from generator.slug import slugify
 from generator.vocab import PRACTICE_STATUSES, PROVINCES
 
 _DATE_RE = re.compile(DATE_PATTERN)
@@ -86,13 +96,28 @@ def record_paths(project: Project) -> tuple[list[Path], list[Problem]]:
     paths: list[Path] = []
     problems: list[Problem] = []
     for path in sorted(project.practices_dir.iterdir()):
-        if path.name.startswith(("_", ".")):
+        if path.name.startswith("_") or path.name in _IGNORED_NAMES:
             continue
-        if path.suffix == ".yaml" and not path.is_dir():
+        if path.suffix == ".yaml" and not path.name.startswith(".") and _plain_file(path):
             paths.append(path)  # the common case: no display name needed
             continue
         shown = project.display(path)
-        if path.is_dir():
+        if path.is_symlink() or not (path.is_dir() or _plain_file(path)):
+            problems.append(_unsafe_problem(path, shown))
+        elif path.name.startswith(".") and path.suffix in (".yaml", ".yml"):
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "stray-file",
+                    "nama berkas diawali titik, jadi berkas ini tersembunyi dan tidak dibaca",
+                    hint=f"Ganti nama menjadi `{path.name.lstrip('.')}` (tanpa titik di depan).",
+                )
+            )
+        elif path.name.startswith("."):
+            continue  # editor and system files (.DS_Store, .gitkeep, swap files)
+        elif path.is_dir():
             problems.append(
                 Problem(
                     shown,
@@ -126,6 +151,29 @@ def record_paths(project: Project) -> tuple[list[Path], list[Problem]]:
                 )
             )
     return paths, problems
+
+
+_IGNORED_NAMES = frozenset({".gitkeep", ".DS_Store"})
+
+
+def _plain_file(path: Path) -> bool:
+    """A regular file reached without a symbolic link (one ``lstat``)."""
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def _unsafe_problem(path: Path, shown: str) -> Problem:
+    """A link or special file in ``practices/``: reported, never opened."""
+    try:
+        read_limited(path, 0)
+        message, rule, hint = "berkas ini tidak bisa dibaca dengan aman", "not-a-file", ""
+    except Unsafe as err:
+        message, rule, hint = err.message, err.rule, err.hint
+    except OSError as err:
+        message, rule, hint = f"berkas tidak bisa dibaca: {err.strerror}", "file-unreadable", ""
+    return Problem(shown, 0, 0, rule, message, hint=hint)
 
 
 @contextmanager
@@ -174,8 +222,8 @@ def _load_checked(
         loaded = load_file(path, display)
         return loaded, _check_schema(loaded)
     try:
-        digest = hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
-    except OSError:
+        digest = hashlib.blake2b(read_limited(path), digest_size=20).hexdigest()
+    except (OSError, Unsafe):
         digest = ""  # unreadable: load_file reports it; never cached
     entry = cache.entries.get(resolved)
     if digest and entry is not None and entry[0] == digest and entry[1].path == path:
@@ -304,7 +352,21 @@ def _load_regions(project: Project, problems: list[Problem]) -> dict[str, Region
                 )
             )
     regions: dict[str, Region] = {}
+    by_slug: dict[str, str] = {}
     for i, region in enumerate(registry.regions):
+        slug = slugify(region.name)
+        if by_slug.get(slug, region.name) != region.name:
+            problems.append(
+                loaded.problem(
+                    ("daerah", i, "nama"),
+                    "duplicate-region",
+                    f"daerah `{region.name}` dan `{by_slug[slug]}` akan berbagi satu halaman "
+                    f"(`katalog/daerah/{slug}/`)",
+                    "Nama daerah hanya boleh berbeda dalam huruf, bukan hanya dalam huruf besar/"
+                    "kecil, tanda baca atau spasi; hapus atau perbaiki salah satunya.",
+                )
+            )
+        by_slug.setdefault(slug, region.name)
         if region.province not in PROVINCES:
             problems.append(
                 loaded.problem(
@@ -703,6 +765,10 @@ def _check_record(
         out.extend(
             _check_region(origin, _text(_get(data, "asal", "provinsi")), ("asal",), loaded, checked)
         )
+    out.extend(_check_markdown_limits(data, loaded))
+    if "\\" in loaded.text or word_excess(loaded.text) is not None:
+        # Escapes aside, a long word in a value is a long word in the file.
+        out.extend(_check_long_words(data, loaded))
     out.extend(_check_sources(data, loaded))
     out.extend(_check_source_urls(data, loaded))
     out.extend(_check_status(data, loaded))
@@ -744,6 +810,56 @@ def _check_record(
                 "Isi dengan tanggal terakhir Anda memeriksa sumber-sumbernya.",
             )
         )
+    return out
+
+
+def _check_markdown_limits(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
+    """Texts in Markdown fields beyond the limits that keep rendering linear."""
+    out: list[Problem] = []
+    for key in MARKDOWN_FIELDS:
+        value = data.get(key)
+        items = [((key,), value)] if isinstance(value, str) else []
+        items += [((key, i), item) for i, item in _items(data, key) if isinstance(item, str)]
+        for loc, text in items:
+            excess = markdown_excess(text.strip())
+            if excess is not None:
+                out.append(
+                    loaded.problem(
+                        loc,
+                        "markdown-limit",
+                        excess[1],
+                        "Pendekkan atau sederhanakan teksnya: kolom ini menerima Markdown "
+                        "sebaris (tebal, miring, tautan), bukan daftar bertingkat atau "
+                        "dokumen panjang; rincian panjang cukup ditautkan lewat `sumber`.",
+                    )
+                )
+    return out
+
+
+def _check_long_words(data: Any, loaded: LoadedFile, loc: FieldPath = ()) -> list[Problem]:
+    """Words too long for the PDF's hyphenation to lay out in linear time."""
+    if isinstance(data, str):
+        excess = word_excess(data)
+        if excess is None:
+            return []
+        return [
+            loaded.problem(
+                loc,
+                "long-word",
+                excess[1],
+                "Beri spasi di antara kata; teks sepanjang itu tanpa spasi tidak bisa "
+                "dipenggal dengan wajar di halaman maupun di PDF.",
+            )
+        ]
+    if isinstance(data, dict):
+        items: Iterable[tuple[str | int, Any]] = data.items()
+    elif isinstance(data, list):
+        items = enumerate(data)
+    else:
+        return []
+    out: list[Problem] = []
+    for key, value in items:
+        out.extend(_check_long_words(value, loaded, (*loc, key)))
     return out
 
 

@@ -43,9 +43,10 @@ def emitted_rules(folder: Path) -> dict[str, str]:
                     if (
                         isinstance(sub, ast.Return)
                         and isinstance(sub.value, ast.Tuple)
-                        and sub.value.elts
+                        and len(sub.value.elts) == 3
                         and isinstance(sub.value.elts[0], ast.Constant)
                         and isinstance(sub.value.elts[0].value, str)
+                        and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)+", sub.value.elts[0].value)
                     ):
                         found.setdefault(sub.value.elts[0].value, path.name)
     return found
