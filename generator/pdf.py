@@ -102,7 +102,7 @@ class Fit:
     results: int = 6
     readiness: int = 99
     risks: int = 6
-    sources: int = 8
+    sources: int = 12
     compact: bool = False
 
 
