@@ -38,7 +38,7 @@ import subprocess
 import tempfile
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
 from dataclasses import dataclass, field, replace
 from functools import cache
 from html import escape as html_escape
@@ -75,6 +75,8 @@ PROVINCE_FROM = 5
 CHUNK_PRACTICES = 40
 """Practices per body chunk: bounds the memory of one Typst compilation (~150 pages)."""
 BRIEF_BATCH = 25
+FRAMES_AT_ONCE = 2
+"""Catalogues whose data is built and handed to a worker at the same time."""
 FORMAT_VERSION = "2"
 """Bump when pdf.py changes what it renders (templates are hashed by content)."""
 
@@ -574,12 +576,13 @@ def _compiler(root: Path, template: str) -> Any:
     return _COMPILERS[key]
 
 
-def compile_pdf(root: Path, template: str, data: Any) -> bytes:
-    """Compile ``root/template`` with ``data`` (JSON) as ``sys.inputs.data``."""
+def compile_pdf(root: Path, template: str, data: Any, **inputs: str) -> bytes:
+    """Compile ``root/template`` with ``data`` (JSON, or JSON text) as ``sys.inputs.data``."""
     typst = _typst()
+    text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
     try:
         return _compiler(root, template).compile(
-            sys_inputs={"data": json.dumps(data, ensure_ascii=False)}, pdf_tags=False
+            sys_inputs={"data": text, **inputs}, pdf_tags=False
         )
     except typst.TypstError as err:  # a bug of ours, not of the record: say so plainly
         raise PdfError(f"Typst gagal menyusun {template}: {err}") from None
@@ -600,10 +603,10 @@ def forget(root: Path) -> None:
         compile_pdf(root, FLUSH, str(n))
 
 
-def query_marks(root: Path, template: str) -> list[dict[str, Any]]:
-    """The ``<tanda>`` metadata of a compiled document (reuses the compilation's layout)."""
+def query_marks(root: Path, template: str, label: str = "<tanda>") -> list[dict[str, Any]]:
+    """The ``label`` metadata of a compiled document (reuses the compilation's layout)."""
     # Compiler.query takes no inputs: it queries the document of the last compile().
-    out = _compiler(root, template).query("<tanda>", field="value")
+    out = _compiler(root, template).query(label, field="value")
     return json.loads(out)
 
 
@@ -730,11 +733,10 @@ class _Body:
     marks: list[dict[str, Any]]
 
 
-def _body_chunk(root: str, name: str, items: list[dict[str, Any]]) -> dict[str, _Body]:
-    """Worker: compile practices in full into ``root/name``; where each one landed."""
+def _body_chunk(root: str, name: str, items: list[str]) -> dict[str, _Body]:
+    """Worker: compile practices (JSON texts) in full into ``root/name``; where each landed."""
     folder = Path(root)
-    data = {"practices": items}
-    pdf = compile_pdf(folder, "isi.typ", data)
+    pdf = compile_pdf(folder, "isi.typ", '{"practices":[' + ",".join(items) + "]}")
     (folder / name).write_bytes(pdf)
     marks = query_marks(folder, "isi.typ")
     total = page_count(pdf)
@@ -815,12 +817,26 @@ def _city_key(region: str) -> tuple[str, str]:
     return (name.lower(), region)
 
 
+ALL_SECTIONS_UP_TO = 500
+"""Catalogues up to this many practices bookmark every section of a practice; larger
+ones bookmark the practices only (a bookmark costs Typst ~20 kB until the PDF is
+written: 65,000 section bookmarks at 5,000 practices would be 1.3 GB)."""
+
+
 def frame_data(
     spec: _Spec, catalogue: Catalogue, bodies: dict[str, _Body], base: str | None
 ) -> dict[str, Any]:
-    """The data of ``katalog.typ`` for one catalogue."""
+    """The data of ``katalog.typ`` for one catalogue.
+
+    Every bookmark costs Typst memory until the PDF is written; large
+    catalogues bookmark each practice, not its sections.
+    """
     by_id = catalogue.by_id
     practices = [by_id[pid] for pid in spec.ids]
+    all_sections = len(practices) <= ALL_SECTIONS_UP_TO
+    sections = (
+        {m["title"] for p in practices for m in bodies[p.id].marks} if all_sections else set()
+    )
     pages: list[dict[str, Any]] = []
     first_page: dict[str, int] = {}
     for p in practices:
@@ -836,7 +852,7 @@ def frame_data(
                     "marks": [
                         {"level": m["level"], "title": m["title"], "y": m["y"]}
                         for m in body.marks
-                        if m["page"] == page
+                        if m["page"] == page and (m["level"] == 1 or m["title"] in sections)
                     ],
                 }
             )
@@ -865,21 +881,39 @@ def catalogue_subset(catalogue: Catalogue, practices: list[Practice]) -> Catalog
     return replace(catalogue, practices=practices)
 
 
-def _frame(root: str, data: dict[str, Any], entry: str, target: str) -> tuple[int, int]:
+def _frame(root: str, data: str, entries: int, entry: str, target: str) -> tuple[int, int]:
     """Worker: compile one catalogue, cache and write it; (pages, bytes).
 
-    Contents and index page numbers are written out, not computed by Typst
-    (that costs ~100 kB of memory per entry): the cover and contents are
-    compiled alone first to learn how many pages come before the practices.
+    Three compilations keep Typst's memory to about one part at a time:
+    cover and contents alone, to learn how many pages come before the
+    practices (page numbers are written out, not computed by Typst); the
+    indexes alone, without page furniture; then the catalogue, which places
+    the practice and index pages like images and adds the furniture.
     """
     folder = Path(root)
-    data["offset"] = 2 + len(data["contents"]) // 45  # a guess, then measured
+    offset = 2 + entries // 45  # a guess, then measured
     for _attempt in range(4):
-        before = page_count(compile_pdf(folder, "katalog.typ", {**data, "measure": True}))
-        if before == data["offset"]:
+        before = page_count(
+            compile_pdf(folder, "katalog.typ", data, bagian="ukur", awal=str(offset))
+        )
+        if before == offset:
             break
-        data["offset"] = before
-    pdf = compile_pdf(folder, "katalog.typ", {**data, "measure": False})
+        offset = before
+    forget(folder)
+    index_file = f"indeks-{Path(entry).stem}.pdf"
+    index_pdf = compile_pdf(folder, "katalog.typ", data, bagian="indeks", awal=str(offset))
+    (folder / index_file).write_bytes(index_pdf)
+    starts = {m["page"]: m["title"] for m in query_marks(folder, "katalog.typ", "<tanda-indeks>")}
+    pages = []
+    title = ""
+    for page in range(1, page_count(index_pdf) + 1):
+        title = starts.get(page, title)
+        marks = [{"level": 1, "title": title}] if page in starts else []
+        pages.append({"page": page, "header": title, "marks": marks})
+    del index_pdf
+    forget(folder)
+    index = json.dumps({"file": index_file, "pages": pages}, ensure_ascii=False)
+    pdf = compile_pdf(folder, "katalog.typ", data, awal=str(offset), indeks=index)
     forget(folder)
     _write_bytes(Path(entry), pdf)
     _copy(Path(entry), Path(target))
@@ -1035,12 +1069,16 @@ def write_pdfs(
     ordered = catalogue_order(catalogue.practices)
     ordered_catalogue = replace(catalogue, practices=ordered)
     specs = catalogue_specs(ordered)
-    bodies_data = {p.id: practice_data(p, ordered_catalogue, base) for p in ordered}
+    # Kept as JSON text (a tenth of the memory of the dicts at 5,000 practices).
+    bodies_json = {
+        p.id: json.dumps(practice_data(p, ordered_catalogue, base), ensure_ascii=False)
+        for p in ordered
+    }
     catalogue_jobs: list[tuple[_Spec, Path, Path]] = []
     for spec in specs:
         digest = hashlib.sha256(f"{templates}\0{spec}\0".encode())
         for pid in spec.ids:
-            digest.update(json.dumps(bodies_data[pid], sort_keys=True).encode())
+            digest.update(bodies_json[pid].encode())
         members = [catalogue.by_id[i] for i in spec.ids]
         digest.update(data_date(catalogue_subset(catalogue, members)).encode())
         entry = cache_dir / f"katalog-{digest.hexdigest()[:32]}.pdf"
@@ -1081,7 +1119,8 @@ def write_pdfs(
         else:
             missing_catalogues.append((spec, entry, target))
 
-    needed = [pid for pid in bodies_data if any(pid in s.ids for s, _e, _t in missing_catalogues)]
+    wanted = {pid for spec, _e, _t in missing_catalogues for pid in spec.ids}
+    needed = [pid for pid in bodies_json if pid in wanted]
     chunk_ids = list(_chunks(needed, CHUNK_PRACTICES))
     brief_batches = list(_chunks(missing_briefs, BRIEF_BATCH))
     total = len(needed) + len(missing_briefs) + len(missing_catalogues)
@@ -1096,33 +1135,47 @@ def write_pdfs(
             bodies: dict[str, _Body] = {}
             body_futures = {
                 runner.submit(
-                    _body_chunk, work, f"isi-{n}.pdf", [bodies_data[i] for i in ids]
+                    _body_chunk, work, f"isi-{n}.pdf", [bodies_json.pop(i) for i in ids]
                 ): len(ids)
                 for n, ids in enumerate(chunk_ids)
             }
-            brief_futures = {
-                runner.submit(_brief_batch, work, batch): len(batch) for batch in brief_batches
+            bodies_json.clear()
+            pending: dict[Future, Any] = {
+                runner.submit(_brief_batch, work, batch): batch for batch in brief_batches
             }
             for future in as_completed(body_futures):
                 bodies.update(future.result())
                 meter.advance(body_futures[future])
-            frame_futures = {}
-            for spec, entry, target in missing_catalogues:
-                data = frame_data(spec, ordered_catalogue, bodies, base)
-                future = runner.submit(_frame, work, data, str(entry), str(target))
-                frame_futures[future] = spec
-            for future in as_completed(brief_futures):
-                ids = future.result()
-                report.rendered.extend(ids)
-                for pid in ids:
-                    say(f"PDF ringkasan dibuat: {pid}")
-                meter.advance(brief_futures[future])
-            for future in as_completed(frame_futures):
-                future.result()
-                report.catalogues_rendered += 1
-                if frame_futures[future].name == CATALOGUE_NAME:
-                    report.catalogue_rendered = True
-                meter.advance(1)
+            # Catalogues are made one or two at a time: their data is built only when a
+            # worker is free for it, so at most two are in memory at once.
+            todo = list(missing_catalogues)
+
+            def feed() -> None:
+                while todo and sum(isinstance(v, _Spec) for v in pending.values()) < FRAMES_AT_ONCE:
+                    spec, entry, target = todo.pop(0)
+                    data = frame_data(spec, ordered_catalogue, bodies, base)
+                    text = json.dumps(data, ensure_ascii=False)
+                    entries = len(data["contents"])
+                    del data
+                    future = runner.submit(_frame, work, text, entries, str(entry), str(target))
+                    pending[future] = spec
+
+            feed()
+            while pending:
+                done, _rest = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    job = pending.pop(future)
+                    result = future.result()
+                    if isinstance(job, _Spec):
+                        report.catalogues_rendered += 1
+                        report.catalogue_rendered |= job.name == CATALOGUE_NAME
+                        meter.advance(1)
+                    else:
+                        report.rendered.extend(result)
+                        for pid in result:
+                            say(f"PDF ringkasan dibuat: {pid}")
+                        meter.advance(len(result))
+                feed()
         finally:
             runner.close()
             meter.finish()
