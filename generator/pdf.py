@@ -38,7 +38,7 @@ import subprocess
 import tempfile
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from functools import cache
 from html import escape as html_escape
@@ -75,8 +75,6 @@ PROVINCE_FROM = 5
 CHUNK_PRACTICES = 40
 """Practices per body chunk: bounds the memory of one Typst compilation (~150 pages)."""
 BRIEF_BATCH = 25
-FRAMES_AT_ONCE = 2
-"""Catalogues whose data is built and handed to a worker at the same time."""
 FORMAT_VERSION = "2"
 """Bump when pdf.py changes what it renders (templates are hashed by content)."""
 
@@ -1019,7 +1017,9 @@ class _Runner:
     def __init__(self, jobs: int) -> None:
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
         self.pool: ProcessPoolExecutor | None = None
+        self.workers = 0
         if workers >= 2 and jobs >= PARALLEL_FROM:
+            self.workers = workers
             # "spawn": a fresh interpreter per worker, no state inherited from the parent.
             context = multiprocessing.get_context("spawn")
             self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
@@ -1042,6 +1042,72 @@ class _Runner:
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _schedule(
+    runner: _Runner,
+    work: str,
+    *,
+    chunks: list[tuple[str, list[str]]],
+    frames: list[tuple[_Spec, Path, Path]],
+    briefs: list[list[_Brief]],
+    frame_input: Callable[[_Spec, dict[str, _Body]], dict[str, Any]],
+    report: PdfReport,
+    meter: Progress,
+    say: Callable[[str], None],
+) -> None:
+    """Keep the workers busy, longest path first: body chunks, then catalogues, briefs between.
+
+    A few jobs are queued at a time (not all at once), so the catalogues, which
+    wait for every chunk, start as soon as the chunks are done instead of after
+    every brief; and a catalogue's data is built only when it is handed over.
+    """
+    slots = (runner.workers or 1) + 1
+    bodies: dict[str, _Body] = {}
+    chunks_left = len(chunks)
+    pending: dict[Future, Any] = {}
+
+    def next_job() -> bool:
+        if chunks:
+            name, items = chunks.pop(0)
+            pending[runner.submit(_body_chunk, work, name, items)] = ("chunk", len(items))
+        elif frames and chunks_left == 0:
+            spec, entry, target = frames.pop(0)
+            data = frame_input(spec, bodies)
+            text = json.dumps(data, ensure_ascii=False)
+            entries = len(data["contents"])
+            del data
+            future = runner.submit(_frame, work, text, entries, str(entry), str(target))
+            pending[future] = spec
+        elif briefs:
+            batch = briefs.pop(0)
+            pending[runner.submit(_brief_batch, work, batch)] = ("brief", len(batch))
+        else:
+            return False
+        return True
+
+    while True:
+        while len(pending) < slots and next_job():
+            pass
+        if not pending:
+            break
+        done, _rest = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            job = pending.pop(future)
+            result = future.result()
+            if isinstance(job, _Spec):
+                report.catalogues_rendered += 1
+                report.catalogue_rendered |= job.name == CATALOGUE_NAME
+                meter.advance(1)
+            elif job[0] == "chunk":
+                bodies.update(result)
+                chunks_left -= 1
+                meter.advance(job[1])
+            else:
+                report.rendered.extend(result)
+                for pid in result:
+                    say(f"PDF ringkasan dibuat: {pid}")
+                meter.advance(job[1])
 
 
 def write_pdfs(
@@ -1132,50 +1198,20 @@ def write_pdfs(
         write_templates(root)
         runner = _Runner(len(chunk_ids) + len(brief_batches) + len(missing_catalogues))
         try:
-            bodies: dict[str, _Body] = {}
-            body_futures = {
-                runner.submit(
-                    _body_chunk, work, f"isi-{n}.pdf", [bodies_json.pop(i) for i in ids]
-                ): len(ids)
-                for n, ids in enumerate(chunk_ids)
-            }
-            bodies_json.clear()
-            pending: dict[Future, Any] = {
-                runner.submit(_brief_batch, work, batch): batch for batch in brief_batches
-            }
-            for future in as_completed(body_futures):
-                bodies.update(future.result())
-                meter.advance(body_futures[future])
-            # Catalogues are made one or two at a time: their data is built only when a
-            # worker is free for it, so at most two are in memory at once.
-            todo = list(missing_catalogues)
-
-            def feed() -> None:
-                while todo and sum(isinstance(v, _Spec) for v in pending.values()) < FRAMES_AT_ONCE:
-                    spec, entry, target = todo.pop(0)
-                    data = frame_data(spec, ordered_catalogue, bodies, base)
-                    text = json.dumps(data, ensure_ascii=False)
-                    entries = len(data["contents"])
-                    del data
-                    future = runner.submit(_frame, work, text, entries, str(entry), str(target))
-                    pending[future] = spec
-
-            feed()
-            while pending:
-                done, _rest = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    job = pending.pop(future)
-                    result = future.result()
-                    if isinstance(job, _Spec):
-                        report.catalogues_rendered += 1
-                        report.catalogue_rendered |= job.name == CATALOGUE_NAME
-                        meter.advance(1)
-                    else:
-                        report.rendered.extend(result)
-                        for pid in result:
-                            say(f"PDF ringkasan dibuat: {pid}")
-                        meter.advance(len(result))
-                feed()
+            _schedule(
+                runner,
+                work,
+                chunks=[
+                    (f"isi-{n}.pdf", [bodies_json.pop(i) for i in ids])
+                    for n, ids in enumerate(chunk_ids)
+                ],
+                frames=list(missing_catalogues),
+                briefs=brief_batches,
+                frame_input=lambda spec, bodies: frame_data(spec, ordered_catalogue, bodies, base),
+                report=report,
+                meter=meter,
+                say=say,
+            )
         finally:
             runner.close()
             meter.finish()
