@@ -755,12 +755,18 @@ def _contents(
 ) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     current: tuple[str, str] | None = None
+
+    def sub_of(p: Practice) -> str:
+        return p.origin.province if group_by == "sector" else vocab.SECTORS[p.sector]
+
+    # A sector's catalogue has one sector, a province's one province: no subheadings.
+    nested = len({sub_of(p) for p in practices}) > 1
     for p in practices:
         group = vocab.SECTORS[p.sector] if group_by == "sector" else p.origin.province
-        sub = p.origin.province if group_by == "sector" else vocab.SECTORS[p.sector]
+        sub = sub_of(p)
         if current is None or current[0] != group:
             items.append({"kind": "grup", "title": group})
-        if current is None or current != (group, sub):
+        if nested and (current is None or current != (group, sub)):
             items.append({"kind": "subgrup", "title": sub})
         current = (group, sub)
         items.append(_entry(p, first_page))
