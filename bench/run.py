@@ -1108,7 +1108,15 @@ def save(results: dict[str, Any], out: Path) -> None:
     (out / "results.json").write_text(
         json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    (out / "RESULTS.md").write_text(report.markdown(results), encoding="utf-8")
+    text = report.markdown(results)
+    # Keep the section of bench/pdf_scale.py (PDFs at scale, measured separately).
+    old = out / "RESULTS.md"
+    previous = old.read_text(encoding="utf-8") if old.exists() else ""
+    begin, end = "<!-- pdf-skala:mulai -->", "<!-- pdf-skala:selesai -->"
+    if begin in previous and end in previous:
+        section = begin + previous.split(begin, 1)[1].split(end, 1)[0] + end
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    old.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

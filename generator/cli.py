@@ -340,6 +340,7 @@ def _catalogue_or_report(project: Project) -> Catalogue | None:
 
 def cmd_pdf(args: argparse.Namespace, project: Project) -> int:
     from generator.pdf import PdfError, write_pdfs
+    from generator.progress import Progress
 
     out_dir = _output_dir(args, project, "unduh")
     catalogue = _catalogue_or_report(project)
@@ -348,7 +349,11 @@ def cmd_pdf(args: argparse.Namespace, project: Project) -> int:
         return EXIT_INVALID
     try:
         result = write_pdfs(
-            catalogue, project, out_dir, log=lambda msg: print(msg, file=sys.stderr)
+            catalogue,
+            project,
+            out_dir,
+            log=lambda msg: print(msg, file=sys.stderr),
+            progress=Progress(0, "PDF"),
         )
     except PdfError as err:
         print(f"replika pdf: {err}", file=sys.stderr)

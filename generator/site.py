@@ -289,11 +289,12 @@ def _extra_outputs(
     from generator.export import ExportError, write_open_data
     from generator.offline import ZIP_NAME, OfflineError, build_offline_copy
     from generator.pdf import PdfError, site_url, write_pdfs
+    from generator.progress import Progress
 
     try:
         write_open_data(catalogue, staging / "data")
         if pdf:
-            write_pdfs(catalogue, project, staging / "unduh")
+            write_pdfs(catalogue, project, staging / "unduh", progress=Progress(0, "PDF"))
     except PdfError as err:
         raise BuildError(str(err), err.exit_code) from None
     except ExportError as err:
@@ -342,7 +343,15 @@ def swap_in(staging: Path, site: Path, work: Path) -> None:
 STATE_NAME = "replika-build.json"
 """In ``.cache/``: the digest of the inputs of the last successful build and of its ``site/``."""
 
-_TOOLS = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "PySastrawi", "weasyprint")
+_TOOLS = (
+    "mkdocs",
+    "mkdocs-material",
+    "pymdown-extensions",
+    "markdown",
+    "PySastrawi",
+    "typst",
+    "segno",
+)
 """Packages whose version shapes the built site."""
 
 

@@ -18,8 +18,9 @@ import pypdf
 import pytest
 import yaml
 
+from generator import vocab
 from generator.model import Catalogue, build_catalogue
-from generator.pdf import site_url
+from generator.pdf import catalogue_order, printed_url
 from generator.project import Project
 from generator.render import format_date
 from generator.validate import check_project
@@ -115,6 +116,7 @@ def test_catalogue_has_cover_contents_every_practice_and_indexes(
     assert "Daftar Isi" in whole
     assert "Indeks menurut sektor" in whole
     assert "Indeks menurut provinsi" in whole
+    assert "Indeks menurut kota dan kabupaten" in whole
     footers = re.findall(r"Halaman (\d+) dari (\d+)", whole)
     assert {int(total) for _, total in footers} == {pages}
     assert sorted({int(n) for n, _ in footers}) == list(range(2, pages + 1))
@@ -169,7 +171,7 @@ def test_fonts_are_embedded_noto(catalogue_pdf: Path, full_build: Path) -> None:
 def test_one_brief_per_practice_at_most_two_pages_with_stamp(
     full_build: Path, catalogue: Catalogue
 ) -> None:
-    base = site_url(Project(full_build))
+    assert printed_url(Project(full_build)) is None  # mkdocs.yml holds a placeholder
     folder = full_build / "site" / "unduh" / "praktik"
     assert {p.name for p in folder.glob("*.pdf")} == {f"{p.id}.pdf" for p in catalogue.practices}
     for practice in catalogue.practices:
@@ -178,8 +180,7 @@ def test_one_brief_per_practice_at_most_two_pages_with_stamp(
         text = text_of(pdf)
         flat = squeeze(text)
         assert squeeze(practice.title) in flat
-        url = f"{base}katalog/praktik/{practice.id}/"
-        assert squeeze(url) in squeeze(text_of(pdf, layout=True))
+        assert "example" not in text  # no placeholder address printed
         assert squeeze(format_date(catalogue.last_changed[practice.id])) in flat
         assert "Halaman 1 dari" in text
         assert "Daftar periksa kesiapan" in text
@@ -224,11 +225,18 @@ def test_briefs_come_from_cache_unless_their_record_changed(
     assert "Diperbarui." in text_of(out / "praktik" / f"{changed}.pdf")
 
 
+SITE = "https://replika.test/"
+"""A site address for tests that print one (.test is reserved, RFC 2606)."""
+
+
 def _single_record_project(target: Path, summary_prefix: str = "", grow: int = 1) -> Path:
-    """A project with only l2t2-kendari (links to other records dropped)."""
+    """A project with only l2t2-kendari (links to other records dropped), site_url SITE."""
     from site_support import copy_project
 
     project = copy_project(target)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {SITE}", text), "utf-8")
     for path in (project / "practices").glob("*.yaml"):
         if not path.name.startswith("_") and path.name != "l2t2-kendari.yaml":
             path.unlink()
@@ -281,7 +289,7 @@ def test_long_record_still_gets_a_two_page_brief(tmp_path: Path) -> None:
     assert page_count(brief) == 2
     text = " ".join(text_of(brief).split())
     assert "lagi di versi lengkap" in text  # what was left out is said, with the link
-    url = site_url(Project(project)) + "katalog/praktik/l2t2-kendari/"
+    url = printed_url(Project(project)) + "katalog/praktik/l2t2-kendari/"
     assert url in squeeze(text_of(brief, layout=True))
     # The catalogue keeps everything.
     catalogue = " ".join(text_of(tmp_path / "out" / "katalog-replika.pdf").split())
@@ -299,3 +307,167 @@ def test_pdf_does_not_overwrite_a_foreign_file(tmp_path: Path) -> None:
     assert "bukan PDF buatan Replika" in result.stderr
     assert foreign.read_text(encoding="utf-8") == "bukan PDF kami"
     assert not (out / "katalog-replika.pdf").exists()
+
+
+# ----------------------------------------------------------------------------- issue 16
+
+
+def test_whole_catalogue_is_ordered_by_sector_province_title(
+    catalogue_pdf: Path, catalogue: Catalogue
+) -> None:
+    top = [title for level, title, _page in outline(catalogue_pdf) if level == 1]
+    titles = {p.title for p in catalogue.practices}
+    printed = [t for t in top if t in titles]
+    assert printed == [p.title for p in catalogue_order(catalogue.practices)]
+    # The sector order is the vocabulary's; within a sector, provinces alphabetically.
+    sectors = [p.sector for p in catalogue_order(catalogue.practices)]
+    assert sectors == sorted(sectors, key=list(vocab.SECTORS).index)
+
+
+def _catalogues(full_build: Path) -> Path:
+    return full_build / "site" / "unduh" / "katalog"
+
+
+def test_one_catalogue_per_sector_with_its_own_cover_contents_and_numbers(
+    full_build: Path, catalogue: Catalogue
+) -> None:
+    for sector, group in catalogue.by_sector().items():
+        pdf = _catalogues(full_build) / f"sektor-{sector}.pdf"
+        assert pdf.is_file(), sector
+        pages = page_count(pdf)
+        cover = " ".join(text_of(pdf, 1, 1).split())
+        assert f"Katalog sektor {vocab.SECTORS[sector]}" in cover
+        assert f"Jumlah praktik: {len(group)}" in cover
+        whole = text_of(pdf)
+        footers = re.findall(r"Halaman (\d+) dari (\d+)", whole)
+        assert {int(total) for _, total in footers} == {pages}
+        assert sorted({int(n) for n, _ in footers}) == list(range(2, pages + 1))
+        top = {title: page for level, title, page in outline(pdf) if level == 1}
+        assert {p.title for p in group} <= set(top)
+        others = {p.title for p in catalogue.practices if p.sector != sector}
+        assert not others & set(top)
+        first = min(top[p.title] for p in group)
+        contents = squeeze(text_of(pdf, 2, first - 1))
+        for practice in group:
+            page = top[practice.title]
+            assert squeeze(practice.title) in squeeze(text_of(pdf, page, page))
+            entry = re.escape(squeeze(practice.title) + squeeze(practice.origin.region))
+            assert re.search(entry + r"\.*" + str(page) + r"(?!\d)", contents)
+
+
+def test_province_catalogues_from_five_practices_and_download_page(
+    full_build: Path, catalogue: Catalogue
+) -> None:
+    folder = _catalogues(full_build)
+    by_province: dict[str, int] = {}
+    for practice in catalogue.practices:
+        by_province[practice.origin.province] = by_province.get(practice.origin.province, 0) + 1
+    expected = {p for p, n in by_province.items() if n >= 5}
+    made = {path.name for path in folder.glob("provinsi-*.pdf")}
+    assert len(made) == len(expected)
+    assert expected, "the example records should give at least one province catalogue"
+    page = (full_build / "site" / "unduh" / "index.html").read_text(encoding="utf-8")
+    for pdf in [full_build / "site" / "unduh" / "katalog-replika.pdf", *folder.glob("*.pdf")]:
+        href = pdf.relative_to(full_build / "site" / "unduh").as_posix()
+        row = re.search(rf'<tr><td><a href="{re.escape(href)}"[^>]*>.*?</tr>', page)
+        assert row, href
+        cells = re.findall(r'<td class="n">([^<]+)</td>', row.group(0))
+        assert cells[1] == str(page_count(pdf))  # pages
+        assert cells[2].endswith(("KB", "MB"))  # size
+    for province in expected:
+        pdf = next(folder.glob(f"provinsi-*{province.split()[-1].lower()}*.pdf"))
+        cover = " ".join(text_of(pdf, 1, 1).split())
+        assert f"Jumlah praktik: {by_province[province]}" in cover
+
+
+def test_no_placeholder_address_in_any_pdf(full_build: Path) -> None:
+    for pdf in (full_build / "site" / "unduh").rglob("*.pdf"):
+        if pdf.name.startswith(("katalog", "sektor", "provinsi")) or pdf.parent.name == "praktik":
+            assert "example" not in text_of(pdf, 1, 2), pdf
+
+
+@pytest.fixture(scope="module")
+def kendari_brief(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    """The Kendari brief of a project with a real site address and the new fields filled."""
+    project = _single_record_project(tmp_path_factory.mktemp("kendari") / "proyek")
+    record = project / "practices" / "l2t2-kendari.yaml"
+    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    code = data["sumber"][0]["kode"]
+    data["mulai"] = "2016"
+    data["status_per"] = "2020-01-23"
+    data["instrumen"][0]["penanda_tangan"] = "Penanda Tangan Uji"
+    data["kontak"] = [
+        {"unit": "Unit Kontak Uji", "telepon": "0401-000-000", "sumber": code},
+    ]
+    record.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    out = project / "keluaran"
+    result = replika(project, "pdf", "--keluaran", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out / "praktik" / "l2t2-kendari.pdf", data
+
+
+def test_brief_carries_what_a_meeting_needs(kendari_brief: tuple[Path, dict]) -> None:
+    brief, data = kendari_brief
+    assert page_count(brief) <= 2
+    text = " ".join(text_of(brief).split())
+    for heading in (
+        "Ringkasan",
+        "Langkah",
+        "Instrumen kebijakan",
+        "Kontak",
+        "Biaya dan tarif",
+        "Hasil",
+        "Daftar periksa kesiapan",
+        "Risiko",
+        "Sumber",
+    ):
+        assert heading in text, heading
+    assert "Mulai: 2016" in text
+    assert "Status: Masih berjalan (per 23 Januari 2020)" in text
+    first = data["instrumen"][0]
+    assert "Penanda Tangan Uji" in text
+    assert squeeze(first["judul"]) in squeeze(text)
+    assert "Unit Kontak Uji" in text and "0401-000-000" in text
+    for result in data["hasil"][:3]:
+        assert squeeze(result["indikator"]) in squeeze(text)
+        assert str(result["tahun"]) in text
+    for risk in data["risiko"][:3]:
+        assert squeeze(risk) in squeeze(text)
+
+
+def test_brief_without_start_year_prints_none(tmp_path: Path) -> None:
+    project = _single_record_project(tmp_path / "proyek")
+    record = project / "practices" / "l2t2-kendari.yaml"
+    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    data.pop("mulai", None)
+    record.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    result = replika(project, "pdf", "--keluaran", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = " ".join(text_of(tmp_path / "out" / "praktik" / "l2t2-kendari.pdf").split())
+    assert "Mulai:" not in text  # no year rather than a wrong one
+
+
+def test_brief_qr_code_decodes_to_the_page_url(
+    kendari_brief: tuple[Path, dict], tmp_path: Path
+) -> None:
+    if shutil.which("zbarimg") is None:
+        pytest.fail("zbarimg missing: run scripts/setup.sh (zbar-tools)")
+    brief, _data = kendari_brief
+    image = tmp_path / "halaman"
+    rendered = run("pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-png", str(brief), str(image))
+    assert rendered.returncode == 0, rendered.stderr
+    png = next(tmp_path.glob("halaman*.png"))
+    decoded = run("zbarimg", "--raw", "-q", str(png))
+    assert decoded.returncode == 0, decoded.stderr
+    url = SITE + "katalog/praktik/l2t2-kendari/"
+    assert decoded.stdout.split() == [url]
+    assert url in squeeze(text_of(brief, 1, 1, layout=True))  # and as text
+
+
+def test_pdf_reports_progress_when_not_on_a_terminal(tmp_path: Path) -> None:
+    project = _single_record_project(tmp_path / "proyek")
+    result = replika(project, "pdf", "--keluaran", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    # Not a terminal: no bar redrawn with \r, a last line with done/total instead.
+    assert "\r" not in result.stderr
+    assert re.search(r"^PDF selesai: (\d+)/\1 dalam \d+:\d\d$", result.stderr, re.M)
