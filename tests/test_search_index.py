@@ -86,10 +86,11 @@ def test_output_is_deterministic_and_the_folder_follows_the_content(
 
 
 def test_manifest_and_shards(catalogue: Catalogue, files: dict[str, bytes]) -> None:
-    scores = search.score_terms([search.practice_fields(p) for p in catalogue.practices])
+    pages = search.search_pages(catalogue)
+    scores = search.score_terms([page.fields for page in pages])
     manifest = load(files, "manifest.json")
     assert isinstance(manifest, dict)
-    assert manifest["dokumen"] == len(catalogue.practices)
+    assert manifest["dokumen"] == len(pages) > len(catalogue.practices)
     assert manifest["hash"] == "fnv1a32"
     shards = manifest["pecahan"]
     assert sorted(p for p in files if p.startswith("s/")) == sorted(
@@ -107,7 +108,7 @@ def test_manifest_and_shards(catalogue: Catalogue, files: dict[str, bytes]) -> N
             assert all(gap >= 1 for gap, _ in postings[1:])
             docs = [d for d, _ in absolute(postings)]
             assert docs == sorted(set(docs))
-            assert docs == sorted(scores.of(term)) and docs[-1] < len(catalogue.practices)
+            assert docs == sorted(scores.of(term)) and docs[-1] < len(pages)
             assert all(isinstance(s, int) and s >= 1 for _, s in postings)
 
 
@@ -178,19 +179,23 @@ def test_facet_lists(catalogue: Catalogue, files: dict[str, bytes]) -> None:
 
 
 def test_rows_come_eight_to_a_file(catalogue: Catalogue, files: dict[str, bytes]) -> None:
-    n = len(catalogue.practices)
+    pages = search.search_pages(catalogue)
+    n = len(pages)
     assert sorted(p for p in files if p.startswith("r/")) == sorted(
         f"r/{k}.json" for k in range((n + 7) // 8)
     )
     for doc, practice in enumerate(catalogue.practices):
         rows = load(files, f"r/{doc // 8}.json")
         assert isinstance(rows, list) and len(rows) <= 8
-        title, url, summary, city, province, sector = rows[doc % 8]
+        title, url, summary, detail, kind = rows[doc % 8]
         assert title == " ".join(practice.title.split())
         assert url == practice_url(practice.id)
         assert len(summary) <= search.SUMMARY_CHARS + 2
-        assert (city, province) == (practice.origin.region, practice.origin.province)
-        assert sector
+        assert detail.startswith(f"{practice.origin.region} · {practice.origin.province} · ")
+        assert kind == "praktik"
+    kinds = [load(files, f"r/{doc // 8}.json")[doc % 8][4] for doc in range(n)]  # type: ignore[index]
+    assert kinds[: len(catalogue.practices)] == ["praktik"] * len(catalogue.practices)
+    assert {"daerah", "provinsi", "istilah"} <= set(kinds) <= set(search.KINDS)
 
 
 def test_hostile_text_stays_json_string_data(catalogue: Catalogue) -> None:
