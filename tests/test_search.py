@@ -11,6 +11,7 @@ or a request to another host.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -70,6 +71,82 @@ RELEVANCE: list[tuple[str, str]] = [
     ("penyedotan lumpur tinja", "lltt-terjadwal-malang"),
     ("sanitasi komunal", "sanimas-denpasar"),
 ]
+
+# Queries people type on a phone: words still being typed, one or two slipped
+# letters (two only from 8 letters), misspelt place names, several words of
+# which only some match, and pages that are not practices (cities, provinces,
+# glossary terms). Query → a page expected among the first five results, as
+# its address inside katalog/ ("praktik/<id>", "daerah/<slug>", "provinsi/#<slug>",
+# "glosarium/#<anchor>"), and the corrected query the page must announce
+# ("Menampilkan hasil untuk …"), or None when nothing is corrected.
+FORGIVING: list[tuple[str, str, str | None]] = [
+    # a word being typed
+    ("penyedota", "praktik/lampu-jawa-surakarta", None),
+    ("kendar", "daerah/kota-kendari", None),
+    ("blita", "daerah/kota-blitar", None),
+    ("banjarm", "praktik/pd-pal-banjarmasin", None),
+    ("surab", "praktik/surabaya-green-and-clean", None),
+    ("makas", "praktik/uptd-pal-makassar", None),
+    ("probol", "praktik/slltt-probolinggo", None),
+    ("denpa", "praktik/dsdp-denpasar", None),
+    ("gresi", "praktik/go-ploong-gresik", None),
+    ("sidoar", "praktik/twinning-forkalim-sidoarjo", None),
+    ("kebum", "praktik/dasar-hukum-lltt-kebumen", None),
+    ("pengompo", "praktik/surabaya-green-and-clean", None),
+    ("retrib", "praktik/retribusi-sampah-pdam-probolinggo", None),
+    ("dasawis", "praktik/go-ploong-gresik", None),
+    ("sanim", "praktik/sanimas-denpasar", None),
+    ("komun", "praktik/sanimas-denpasar", None),
+    ("bank samp", "praktik/bank-sampah-malang", None),
+    ("lumpur tinja terjad", "praktik/lltt-terjadwal-malang", None),
+    # one slipped letter (misspelt place names among them)
+    ("banjarmasn", "daerah/kota-banjarmasin", "banjarmasin"),
+    ("surabya", "daerah/kota-surabaya", "surabaya"),
+    ("retrbusi", "praktik/retribusi-sampah-pdam-probolinggo", "retribusi"),
+    ("probolingo", "praktik/slltt-probolinggo", "probolinggo"),
+    ("makasar", "daerah/kota-makassar", "makassar"),
+    ("denpsaar", "praktik/dsdp-denpasar", "denpasar"),
+    ("gersik", "daerah/kabupaten-gresik", "gresik"),
+    ("malnag", "praktik/bank-sampah-malang", "malang"),
+    ("bljtar", "praktik/sidoti-blitar", "blitar"),
+    ("bekais", "praktik/l2t2-aplikasi-bekasi", "bekasi"),
+    ("kebumne", "daerah/kabupaten-kebumen", "kebumen"),
+    ("pallu", "praktik/tarif-volume-lltt-palu", "palu"),
+    ("sanimsa", "praktik/sanimas-denpasar", "sanimas"),
+    ("kompso", "praktik/surabaya-green-and-clean", "kompos"),
+    ("penydotan", "praktik/lampu-jawa-surakarta", "penyedotan"),
+    ("lumpru", "praktik/lltt-terjadwal-malang", "lumpur"),
+    # two slipped letters (words of 8 letters or more)
+    ("banjarmsn", "praktik/pd-pal-banjarmasin", "banjarmasin"),
+    ("porbolingo", "praktik/slltt-probolinggo", "probolinggo"),
+    ("prepipan", "praktik/dsdp-denpasar", "perpipaan"),
+    ("pengmposna", "praktik/surabaya-green-and-clean", "pengomposan"),
+    ("retrubisi", "praktik/retribusi-sampah-pdam-probolinggo", "retribusi"),
+    # several words, only some of them match (or match after a correction)
+    ("instruksi wali kota kendari", "praktik/instruksi-wali-kota-l2t2-kendari", None),
+    ("bank sampah zzzq", "praktik/bank-sampah-malang", None),
+    (
+        "retribusi sampah probolingo",
+        "praktik/retribusi-sampah-pdam-probolinggo",
+        "retribusi sampah probolinggo",
+    ),
+    ("kompos surabya", "praktik/surabaya-green-and-clean", "kompos surabaya"),
+    ("sanimas bali xyzw", "praktik/sanimas-denpasar", None),
+    ("penyedotan terjadwl malang", "praktik/lltt-terjadwal-malang", "penyedotan terjadwal malang"),
+    ("pipa denpasar", "praktik/dsdp-denpasar", None),
+    # pages that are not practices
+    ("Jawa Timur", "provinsi/#jawa-timur", None),
+    ("sulawesi tenggara", "provinsi/#sulawesi-tenggara", None),
+    ("IPLT", "glosarium/#iplt", None),
+    ("kota kendari", "daerah/kota-kendari", None),
+]
+
+
+def page_key(href: str) -> str:
+    """A result link (served or offline, from any folder) → its address inside katalog/."""
+    path = re.sub(r"^(\.\./)+|^\./", "", href).replace("index.html", "")
+    return path.removeprefix("katalog/").rstrip("/")
+
 
 FNV_VECTORS = {
     "": 0x811C9DC5,

@@ -191,18 +191,19 @@
       return getJson(file).then(function (data) { return hasOwn(data, key) ? data[key] : []; });
     }
 
-    // Index words starting with `word` (not `word` itself), most frequent first.
+    // [[word, documents], ...]: index words starting with `word` (not `word`
+    // itself), most frequent first.
     function completions(word) {
       if (word.length < PREFIX_MIN || !/^\p{L}+$/u.test(word)) return Promise.resolve([]);
       return wordList(prefixKey(word)).then(function (list) {
         var found = list.filter(function (e) { return e[0].length > word.length && e[0].indexOf(word) === 0; });
         found.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
-        return found.slice(0, PREFIX_MAX).map(function (e) { return e[0]; });
+        return found.slice(0, PREFIX_MAX);
       });
     }
 
-    // The index word closest to a slipped `word` (1 edit; 2 from TYPO_TWO
-    // letters), the most frequent among equals; null when none is close.
+    // [word, documents]: the index word closest to a slipped `word` (1 edit;
+    // 2 from TYPO_TWO letters), the most frequent among equals; null when none is close.
     // Words are looked for under the word's own key and the keys of two
     // slips at its start (first letters swapped, second letter extra).
     function correction(word) {
@@ -222,7 +223,7 @@
             }
           });
         });
-        return best ? best.word : null;
+        return best ? [best.word, best.n] : null;
       });
     }
 
@@ -244,29 +245,33 @@
 
     // How one query word matches: {word, strong: doc->score, weak: doc->score,
     // root, forms: completed/corrected words, prefix: bool, corrected: word|null}.
+    // The last word is also completed; any other word only when it matches
+    // nothing itself. A word that matches nothing itself is also corrected,
+    // unless the correction is one of its completions or is in fewer pages
+    // than its most frequent completion (then the word is being typed).
     function matchWord(word, last) {
       return scoreWord(word).then(function (exact) {
         var found = Object.keys(exact.scores).length > 0;
         var out = { word: word, strong: exact.scores, weak: {}, root: exact.root, forms: [], prefix: false, corrected: null };
         if (found && !last) return out;
-        return completions(word).then(function (more) {
-          if (more.length) {
-            out.prefix = true;
-            out.forms = more;
-            return weakScores(more).then(function (weak) { out.weak = weak; return out; });
-          }
-          if (found) return out;
-          return correction(word).then(function (fixed) {
-            if (!fixed) return out;
-            out.corrected = fixed;
-            out.forms = [fixed];
-            return scoreWord(fixed).then(function (fixedScores) {
+        return Promise.all([completions(word), found ? null : correction(word)]).then(function (both) {
+          var more = both[0].map(function (e) { return e[0]; });
+          var top = both[0].length ? both[0][0][1] : 0;
+          var fixed = both[1] && more.indexOf(both[1][0]) < 0 && both[1][1] > top ? both[1][0] : null;
+          out.prefix = more.length > 0;
+          out.forms = more.concat(fixed ? [fixed] : []);
+          return Promise.all([weakScores(more), fixed ? scoreWord(fixed) : null]).then(function (scores) {
+            out.weak = scores[0];
+            if (fixed) {
+              var fixedScores = scores[1];
+              out.corrected = fixed;
               out.root = fixedScores.root || fixed;
               Object.keys(fixedScores.scores).forEach(function (doc) {
-                out.weak[doc] = Math.max(1, Math.round(fixedScores.scores[doc] * WEAK_FACTOR));
+                var v = Math.max(1, Math.round(fixedScores.scores[doc] * WEAK_FACTOR));
+                if (!out.weak[doc] || out.weak[doc] < v) out.weak[doc] = v;
               });
-              return out;
-            });
+            }
+            return out;
           });
         });
       });
