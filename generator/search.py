@@ -91,7 +91,7 @@ POINTER_NAME = "terkini.json"
 VERSION = 2
 ROWS_PER_FILE = 8
 SUMMARY_CHARS = 160
-TEXT_CHARS = 3000
+TEXT_CHARS = 10_000
 """Characters of a page's plain text kept for snippets (``t/<doc>.json``)."""
 PREFIX_KEY = 2
 """Letters of the key of a word-list file (``k/``); large groups use one more."""

@@ -364,29 +364,36 @@
 
   // ------------------------------------------------------------ highlighting
 
-  // A function telling whether a lower-case word of a page is a form of the
-  // query: the word itself, a completion or correction, a word the typed
-  // prefix starts, or (by stripping affixes) a word sharing its root.
+  // A function telling whether a word of a page is a form of a query word:
+  // the word itself, a completion or correction, a word the typed prefix
+  // starts, or (by stripping affixes) a word sharing its root. It returns the
+  // query word's number plus one, or 0 when the word is no form of any.
   function matcher(matches) {
     var exact = {};
     var prefixes = [];
     var roots = {};
-    (matches || []).forEach(function (m) {
-      exact[m.word] = true;
-      m.forms.forEach(function (f) { exact[f] = true; });
-      if (m.prefix) prefixes.push(m.word);
-      if (m.root) roots[m.root] = true;
-      if (m.corrected) exact[m.corrected] = true;
+    (matches || []).forEach(function (m, i) {
+      var n = i + 1;
+      exact[m.word] = exact[m.word] || n;
+      m.forms.forEach(function (f) { exact[f] = exact[f] || n; });
+      if (m.prefix) prefixes.push([m.word, n]);
+      if (m.root) roots[m.root] = roots[m.root] || n;
+      if (m.corrected) exact[m.corrected] = exact[m.corrected] || n;
     });
+    var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
     return function (token) {
       var t = token.toLowerCase();
-      if (exact[t] || roots[t]) return true;
-      for (var i = 0; i < prefixes.length; i++) if (t.indexOf(prefixes[i]) === 0) return true;
+      if (has(exact, t)) return exact[t];
+      if (has(roots, t)) return roots[t];
+      for (var i = 0; i < prefixes.length; i++) if (t.indexOf(prefixes[i][0]) === 0) return prefixes[i][1];
       if (t.length >= 5) {
         var stripped = stripAffixes(t);
-        for (var k = 0; k < stripped.length; k++) if (roots[stripped[k]] || exact[stripped[k]]) return true;
+        for (var k = 0; k < stripped.length; k++) {
+          if (has(roots, stripped[k])) return roots[stripped[k]];
+          if (has(exact, stripped[k])) return exact[stripped[k]];
+        }
       }
-      return false;
+      return 0;
     };
   }
 
@@ -406,14 +413,31 @@
     return parts;
   }
 
+  // A piece of `text` from `from` to about `to`, cut at spaces, with ellipses.
+  function piece(text, from, to, at) {
+    var start = Math.max(0, from);
+    if (start > 0) {
+      var space = text.indexOf(" ", start);
+      start = space >= 0 && space < at ? space + 1 : start;
+    }
+    var end = Math.min(text.length, to);
+    if (end < text.length) {
+      var cut = text.lastIndexOf(" ", end);
+      if (cut > at) end = cut;
+    }
+    return { start: start, end: end };
+  }
+
   // About `size` characters of `text` around the place where the most
-  // different query words match (the start when nothing matches); null if none.
+  // different query words match, followed by a short piece around the first
+  // place of each query word that place lacks; null when nothing matches.
   function snippet(text, isMatch, size) {
     var re = /[\p{L}\p{N}]+/gu;
     var hits = [];
     var m;
     while ((m = re.exec(text)) !== null) {
-      if (isMatch(m[0])) hits.push({ at: m.index, word: m[0].toLowerCase() });
+      var which = isMatch(m[0]);
+      if (which) hits.push({ at: m.index, end: m.index + m[0].length, which: which });
     }
     if (!hits.length) return null;
     var best = 0;
@@ -421,22 +445,29 @@
     for (var i = 0; i < hits.length; i++) {
       var seen = {};
       var count = 0;
-      for (var j = i; j < hits.length && hits[j].at - hits[i].at < size - 40; j++) {
-        if (!seen[hits[j].word]) { seen[hits[j].word] = true; count++; }
+      for (var j = i; j < hits.length && hits[j].at - hits[i].at < size - 60; j++) {
+        if (!seen[hits[j].which]) { seen[hits[j].which] = true; count++; }
       }
       if (count > bestCount) { bestCount = count; best = i; }
     }
-    var start = Math.max(0, hits[best].at - 50);
-    if (start > 0) {
-      var space = text.indexOf(" ", start);
-      start = space >= 0 && space < hits[best].at ? space + 1 : start;
-    }
-    var end = Math.min(text.length, start + size);
-    if (end < text.length) {
-      var cut = text.lastIndexOf(" ", end);
-      if (cut > hits[best].at) end = cut;
-    }
-    return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
+    var pieces = [piece(text, hits[best].at - 50, hits[best].at - 50 + size, hits[best].at)];
+    var covered = {};
+    hits.forEach(function (h) { if (h.at >= pieces[0].start && h.end <= pieces[0].end) covered[h.which] = true; });
+    hits.forEach(function (h) {
+      if (covered[h.which]) return;
+      covered[h.which] = true;
+      pieces.push(piece(text, h.at - 30, h.end + 40, h.at));
+    });
+    pieces.sort(function (a, b) { return a.start - b.start; });
+    var out = "";
+    var last = 0;
+    pieces.forEach(function (p) {
+      if (p.start < last) p.start = last;
+      if (p.start >= p.end) return;
+      out += (p.start > last || (last === 0 && p.start > 0) ? (out ? " … " : "… ") : "") + text.slice(p.start, p.end);
+      last = p.end;
+    });
+    return out + (last < text.length ? " …" : "");
   }
 
   var api = {
@@ -722,6 +753,7 @@
     readAddress();
     engineAt(baseRel).then(function (found) {
       engine = found;
+      api.engine = found;  // for the benchmark: time a search whose files are here
       fillFilters();
       form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
       input.addEventListener("input", later);
