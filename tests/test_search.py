@@ -444,7 +444,8 @@ def test_results_mark_words_and_separate_partial_matches(
     assert f"({cut} memuat semua kata)" in status
     for n in range(cut):
         marks = {m.lower() for m in items.nth(n).locator("mark").all_inner_texts()}
-        assert {"instruksi", "wali", "kota"} <= marks, (n, marks)
+        for word in ("instruksi", "wali", "kota"):  # the word or an affixed form of it
+            assert any(word in m for m in marks), (n, word, marks)
     first_title = items.nth(0).locator("h2 mark").all_inner_texts()
     assert first_title, "the title marks the matched words"
     # affixed forms are marked too

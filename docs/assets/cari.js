@@ -888,7 +888,12 @@
         event.preventDefault();
         choose(active + (event.key === "ArrowDown" ? 1 : -1));
       } else if (event.key === "Escape") {
-        close();
+        // The first Escape closes the suggestions (and keeps the text; a
+        // search box would clear itself), the next one clears as usual.
+        if (!panel.hidden) {
+          event.preventDefault();
+          close();
+        }
       } else if (event.key === "Enter" && !panel.hidden && active >= 0) {
         event.preventDefault();
         var link = options()[active].querySelector("a");
