@@ -294,10 +294,6 @@ def _snippet_text(*parts: str) -> str:
     return text if len(text) <= TEXT_CHARS else text[:TEXT_CHARS].rsplit(" ", 1)[0]
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}"
-
-
 def practice_pages(catalogue: Catalogue) -> Iterable[SearchPage]:
     for practice in catalogue.practices:
         yield practice_page(practice)
@@ -312,9 +308,9 @@ def region_pages(catalogue: Catalogue) -> Iterable[SearchPage]:
         mentoring = catalogue.mentoring(region)
         learning = catalogue.learning(region)
         summary = (
-            f"{_count(len(own), 'praktik')} dari daerah ini; "
-            f"mentor dalam {_count(len(mentoring), 'replikasi')}; "
-            f"belajar dalam {_count(len(learning), 'replikasi')}."
+            f"{len(own)} praktik dari daerah ini; "
+            f"mentor dalam {len(mentoring)} replikasi; "
+            f"belajar dalam {len(learning)} replikasi."
         )
         titles = [p.title for p in own]
         titles += [f"{link.practice.title} {link.mentee}" for link in mentoring]
@@ -337,14 +333,14 @@ def province_pages(catalogue: Catalogue) -> Iterable[SearchPage]:
     for province, regions in catalogue.by_province().items():
         count = sum(len(items) for items in regions.values())
         names = list(regions)
-        summary = f"{_count(count, 'praktik')} dari {', '.join(names)}."
+        summary = f"{count} praktik dari {', '.join(names)}."
         body = plain(" ".join([*names, *(p.title for items in regions.values() for p in items)]))
         yield SearchPage(
             kind="provinsi",
             title=plain(province),
             url=f"{GENERATED_DIR}/provinsi/#{slugify(province)}",
             summary=summary,
-            detail=_count(len(names), "daerah"),
+            detail=f"{len(names)} daerah",
             fields={"judul": plain(province), "isi": body},
             text=_snippet_text(summary, body),
             facets={},

@@ -298,10 +298,13 @@
     // {docs: [{doc, hits, strong, score}], matches: [matchWord...], corrected: query|null}
     // Documents with every word (exact, root, completed or corrected) first;
     // then by the number of words matched exactly or by root, the score, and
-    // catalogue order.
-    function search(query, filters) {
+    // catalogue order. `typing` (default true): the last word is still being
+    // typed, so it is completed even when it matches as it is; a query from
+    // the address or a submitted form is complete and only words that match
+    // nothing are completed (which also saves the word list and its shards).
+    function search(query, filters, typing) {
       var terms = words(query);
-      var lastOpen = terms.length > 0;
+      var lastOpen = terms.length > 0 && typing !== false;
       return Promise.all([
         Promise.all(terms.map(function (t, i) { return matchWord(t, lastOpen && i === terms.length - 1); })),
         filterSets(filters || {})
@@ -692,7 +695,7 @@
       });
     }
 
-    function run() {
+    function run(typing) {
       window.clearTimeout(timer);
       var query = input.value.trim();
       var filters = {};
@@ -705,9 +708,16 @@
         status.textContent = "Ketik kata kunci atau pilih saringan.";
         return Promise.resolve();
       }
-      // The previous results stay until the new ones are ready (no jump).
+      // No jump while typing: the previous results stay until the new ones
+      // are ready, and the status line keeps its height meanwhile.
+      if (!status.style.minHeight) status.style.minHeight = status.offsetHeight + "px";
       status.textContent = "Mencari…";
-      return engine.search(query, filters).then(function (result) {
+      var settle = function (text) {
+        if (mine !== counter) return;
+        status.textContent = text;
+        status.style.minHeight = "";
+      };
+      return engine.search(query, filters, typing === true).then(function (result) {
         if (mine !== counter) return;
         current = { result: result, shown: 0, mine: mine, isMatch: matcher(result.matches) };
         var old = list;
@@ -715,16 +725,16 @@
         return showMore().then(function () {
           if (mine !== counter) return;
           old.parentNode.replaceChild(list, old);
-          status.textContent = describe(query, filters, result);
+          settle(describe(query, filters, result));
         });
       }).catch(function () {
-        if (mine === counter) status.textContent = "Pencarian gagal: indeks tidak dapat dimuat. Muat ulang halaman.";
+        settle("Pencarian gagal: indeks tidak dapat dimuat. Muat ulang halaman.");
       });
     }
 
     function later() {
       window.clearTimeout(timer);
-      timer = window.setTimeout(run, 200);
+      timer = window.setTimeout(function () { run(true); }, 200);
     }
 
     // Arrow keys: from the box down into the result links, between them, and back.
@@ -755,13 +765,13 @@
       engine = found;
       api.engine = found;  // for the benchmark: time a search whose files are here
       fillFilters();
-      form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); run(false); });
       input.addEventListener("input", later);
       root.addEventListener("keydown", onKey);
-      selects.forEach(function (sel) { sel.addEventListener("change", run); });
+      selects.forEach(function (sel) { sel.addEventListener("change", function () { run(false); }); });
       more.addEventListener("click", showMore);
       root.setAttribute("data-siap", "");
-      return run();
+      return run(false);
     }).catch(function () {
       status.textContent = "Indeks pencarian belum tersedia. Bangun situs dengan `replika build`.";
     });
@@ -868,7 +878,7 @@
       var mine = ++counter;
       if (!words(query).length) { close(); return Promise.resolve(); }
       return engineAt(baseRel).then(function (engine) {
-        return engine.search(query, {}).then(function (result) {
+        return engine.search(query, {}, true).then(function (result) {
           var top = result.docs.slice(0, SHOWN);
           return engine.rows(top).then(function (rows) {
             if (mine === counter) show(engine, query, result, rows);
