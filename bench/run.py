@@ -1108,7 +1108,17 @@ def save(results: dict[str, Any], out: Path) -> None:
     (out / "results.json").write_text(
         json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    (out / "RESULTS.md").write_text(report.markdown(results), encoding="utf-8")
+    target = out / "RESULTS.md"
+    # The forgiving-search section (bench/search_forgiving.py) is measured apart: keep it.
+    kept = ""
+    if target.is_file():
+        old = target.read_text(encoding="utf-8")
+        if SEARCH_SECTION_START in old:
+            kept = "\n" + old[old.index(SEARCH_SECTION_START) :]
+    target.write_text(report.markdown(results) + kept, encoding="utf-8")
+
+
+SEARCH_SECTION_START = "<!-- search_forgiving.py -->"
 
 
 if __name__ == "__main__":
