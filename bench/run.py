@@ -476,7 +476,7 @@ def _one_search(browser: Any, base: str, query: str, follow_up: str) -> dict[str
     try:
         page.goto(f"{base}/{SEARCH_PAGE}?q={urllib.parse.quote(query)}", wait_until="load")
         _wait_results(page, query)
-        count = page.locator(".rp-cari__hasil li").count()
+        count = page.locator(".rp-cari__hasil li.rp-cari__item").count()
         page.wait_for_timeout(500)  # let the last responses finish
         files = _sizes(responses, base)
         responses.clear()
