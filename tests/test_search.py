@@ -499,9 +499,12 @@ def test_typing_keeps_the_layout_and_arrows_walk_the_results(
 def test_header_box_suggests_while_typing(tab: object, site: tuple[str, Path]) -> None:
     base, _ = site
     tab.goto(f"{base}katalog/praktik/l2t2-kendari/")  # type: ignore[attr-defined]
+    heading = tab.locator("h1").first.bounding_box()  # type: ignore[attr-defined]
     tab.type("#rp-header-q", "blita", delay=30)  # type: ignore[attr-defined]
     panel = ".rp-header-cari__saran:not([hidden])"
     tab.wait_for_selector(f"{panel} [role=option]")  # type: ignore[attr-defined]
+    # the suggestions float over the page: nothing below them moves
+    assert tab.locator("h1").first.bounding_box() == heading  # type: ignore[attr-defined]
     options = tab.locator(f"{panel} [role=option]")  # type: ignore[attr-defined]
     assert "Kota Blitar" in options.nth(0).inner_text()
     assert options.nth(0).locator("mark").inner_text() == "Blitar"
