@@ -181,13 +181,14 @@ def labels(practice: Practice) -> list[str]:
     ]
 
 
-def practice_fields(practice: Practice) -> dict[str, str]:
-    """The text of each field of a practice, plain."""
+def practice_fields(practice: Practice, summary: str | None = None) -> dict[str, str]:
+    """The text of each field of a practice, plain (``summary``: its summary as text, if known)."""
     texts = list(_practice_texts(practice))
     # _practice_texts starts with the title and the summary; tags come from the record.
     body = [t for t in texts[2:] if t not in practice.tags]
     body.extend(_more_texts(practice))
-    summary = markdown_to_text(practice.summary)
+    if summary is None:
+        summary = markdown_to_text(practice.summary)
     fields = {
         "judul": plain(practice.title),
         "ringkasan": plain(" ".join([summary, *practice.tags])),
@@ -270,12 +271,13 @@ class SearchPage:
 
 
 def practice_page(practice: Practice) -> SearchPage:
-    fields = practice_fields(practice)
+    summary = markdown_to_text(practice.summary)
+    fields = practice_fields(practice, summary)
     return SearchPage(
         kind="praktik",
         title=plain(practice.title),
         url=practice_url(practice.id),
-        summary=markdown_to_text(practice.summary),
+        summary=summary,
         detail=" · ".join(
             [practice.origin.region, practice.origin.province, vocab.SECTORS[practice.sector]]
         ),
