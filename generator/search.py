@@ -31,11 +31,11 @@ engine in the browser: everything expensive happens here, at build time.
   :data:`TEXT_CHARS`), fetched only for a shown result to cut its snippet
   from the part that matched; ``saring.json``, the facet filters as sorted
   document lists (gap-encoded).
-* **Words for prefixes and slips.** ``k/<fnv1a(key) as 8 hex>.json`` holds the
-  index words (letters only, 3 letters or more) that start with ``key`` — the
-  first 2 letters, or the first 3 for the 2-letter groups listed in the
-  manifest under ``prefiks_pecah`` because they are large — as
-  ``{key: [[word, documents], …]}``. ``cari.js`` reads one such file to
+* **Words for prefixes and slips.** ``k/<n>.json`` (``n = fnv1a(key) %
+  berkas_kata``, every file written) holds the index words (letters only,
+  3 letters or more) under their ``key`` — the first 2 letters, or the first
+  3 for the 2-letter groups listed in the manifest under ``prefiks_pecah``
+  because they are large — as ``{key: [[word, documents], …]}``. ``cari.js`` reads one such file to
   complete a word being typed (the most frequent completions, whose shards it
   then fetches) or to correct a slipped one (index words 1 edit away, 2 from 8
   letters; insertion, deletion, substitution, transposition).

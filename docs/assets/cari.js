@@ -3,11 +3,11 @@
    (see generator/search.py). Scores are precomputed; this script fetches the
    shard of each query word, adds the numbers, and shows the rows of the best
    documents. A word being typed is completed and a slipped word is corrected
-   from the word lists in k/ (one small file per word). The query and filters
-   are mirrored in the address (?q=...&sektor=...), so opening a shared address
-   shows the same results. The offline copy (file:) loads the same index as
-   scripts: see load(). Record text only ever reaches the page through
-   textContent.
+   from the word lists in k/ (a few small files, by the word's first letters).
+   The query and filters are mirrored in the address (?q=...&sektor=...), so
+   opening a shared address shows the same results. The offline copy (file:)
+   loads the same index as scripts: see load(). Record text only ever reaches
+   the page through textContent (matched words in <mark> elements).
 
    The first part (the engine) touches no page: under node it is exported for
    the ranking tests (tests/test_search_engine.py). */
@@ -31,12 +31,6 @@
       hash = Math.imul(hash, 0x01000193);
     }
     return hash >>> 0;
-  }
-
-  function hex8(n) {
-    var s = n.toString(16);
-    while (s.length < 8) s = "0" + s;
-    return s;
   }
 
   function words(text) {
@@ -474,7 +468,7 @@
   }
 
   var api = {
-    fnv1a: fnv1a, hex8: hex8, words: words, stripAffixes: stripAffixes, editDistance: editDistance,
+    fnv1a: fnv1a, words: words, stripAffixes: stripAffixes, editDistance: editDistance,
     createEngine: createEngine, matcher: matcher, markParts: markParts, snippet: snippet
   };
   if (typeof document === "undefined") {
