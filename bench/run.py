@@ -476,7 +476,7 @@ def _one_search(browser: Any, base: str, query: str, follow_up: str) -> dict[str
     try:
         page.goto(f"{base}/{SEARCH_PAGE}?q={urllib.parse.quote(query)}", wait_until="load")
         _wait_results(page, query)
-        count = page.locator(".rp-cari__hasil li").count()
+        count = page.locator(".rp-cari__hasil li.rp-cari__item").count()
         page.wait_for_timeout(500)  # let the last responses finish
         files = _sizes(responses, base)
         responses.clear()
@@ -1108,15 +1108,21 @@ def save(results: dict[str, Any], out: Path) -> None:
     (out / "results.json").write_text(
         json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    text = report.markdown(results)
-    # Keep the section of bench/pdf_scale.py (PDFs at scale, measured separately).
-    old = out / "RESULTS.md"
-    previous = old.read_text(encoding="utf-8") if old.exists() else ""
+    target = out / "RESULTS.md"
+    previous = target.read_text(encoding="utf-8") if target.is_file() else ""
+    text = report.markdown(results).rstrip("\n") + "\n"
+    # Sections measured apart by their own scripts are kept as they are:
+    # PDFs at scale (bench/pdf_scale.py) and forgiving search (bench/search_forgiving.py).
     begin, end = "<!-- pdf-skala:mulai -->", "<!-- pdf-skala:selesai -->"
     if begin in previous and end in previous:
         section = begin + previous.split(begin, 1)[1].split(end, 1)[0] + end
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    old.write_text(text, encoding="utf-8")
+        text += "\n" + section + "\n"
+    if SEARCH_SECTION_START in previous:
+        text += "\n" + previous[previous.index(SEARCH_SECTION_START) :]
+    target.write_text(text, encoding="utf-8")
+
+
+SEARCH_SECTION_START = "<!-- search_forgiving.py -->"
 
 
 if __name__ == "__main__":

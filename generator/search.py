@@ -1,9 +1,16 @@
 """Stage 6: the search index — static, sharded and precomputed for ``cari/``.
 
-The search page (``docs/assets/cari.js``) needs no search engine in the
-browser: everything expensive happens here, at build time.
+The search page and the header box (``docs/assets/cari.js``) need no search
+engine in the browser: everything expensive happens here, at build time.
 
-* **Terms.** Every practice is split into fields (title; summary and tags;
+* **Pages.** Every kind of page that can be searched is a :class:`SearchPage`
+  with a kind (``praktik``, ``daerah``, ``provinsi``, ``istilah``; see
+  :data:`KINDS`): practices first (documents ``0`` to ``n-1``, the only ones
+  with facets), then city/regency pages, provinces and glossary terms. A new
+  kind (e.g. learning journeys) is added by appending a function to
+  :data:`PAGE_SOURCES` and a label to :data:`KINDS`; nothing in ``cari.js``
+  changes.
+* **Terms.** Every page is split into fields (title; summary and tags;
   labels: city, province, sector and practice types; body: everything else).
   Words are lower-cased; each word is indexed as itself and, through the
   Sastrawi stemmer, as its root (the term ``>root``), so ``pengelolaan``,
@@ -18,11 +25,23 @@ browser: everything expensive happens here, at build time.
   ``s/<n>.json`` (terms hashed with FNV-1a 32-bit, the same function as in
   ``cari.js``), each mapping term → ``[[doc, score], …]`` with each doc
   written as the gap to the previous one (smaller and better compressed),
-  plus ``"@"``, the word → root map of the shard's words; display rows ``r/<n>.json`` (documents
-  ``8n`` to ``8n+7``); ``saring.json``, the facet filters as sorted document
-  lists (gap-encoded). ``cari-indeks/terkini.json`` names the current hash
-  folder; the folder name changes whenever the content does, so every file in
-  it can be cached for ever. The output is byte-identical for the same input.
+  plus ``"@"``, the word → root map of the shard's words; display rows
+  ``r/<n>.json`` (documents ``8n`` to ``8n+7``: title, address, summary,
+  detail line, kind); ``t/<doc>.json``, the plain text of one page (cut at
+  :data:`TEXT_CHARS`), fetched only for a shown result to cut its snippet
+  from the part that matched; ``saring.json``, the facet filters as sorted
+  document lists (gap-encoded).
+* **Words for prefixes and slips.** ``k/<n>.json`` (``n = fnv1a(key) %
+  berkas_kata``, every file written) holds the index words (letters only,
+  3 letters or more) under their ``key`` — the first 2 letters, or the first
+  3 for the 2-letter groups listed in the manifest under ``prefiks_pecah``
+  because they are large — as ``{key: [[word, documents], …]}``. ``cari.js`` reads one such file to
+  complete a word being typed (the most frequent completions, whose shards it
+  then fetches) or to correct a slipped one (index words 1 edit away, 2 from 8
+  letters; insertion, deletion, substitution, transposition).
+  ``cari-indeks/terkini.json`` names the current hash folder; the folder name
+  changes whenever the content does, so every file in it can be cached for
+  ever. The output is byte-identical for the same input.
 
 ``python -m generator.search --waktu`` times the indexer alone on the
 project in the current folder (the benchmark's baseline).
@@ -52,6 +71,7 @@ from generator.forked import Forked, ForkedError, can_fork
 from generator.model import Catalogue
 from generator.render import (
     _MARKDOWN_SYNTAX,
+    GENERATED_DIR,
     _acronym_re,
     _practice_texts,
     _root,
@@ -59,6 +79,8 @@ from generator.render import (
     markdown_to_text,
     plain,
     practice_url,
+    region_url,
+    slugify,
 )
 from generator.schema import Practice
 
@@ -66,9 +88,17 @@ SEARCH_DIR = "cari-indeks"
 """The index folder in the built site."""
 
 POINTER_NAME = "terkini.json"
-VERSION = 1
+VERSION = 2
 ROWS_PER_FILE = 8
 SUMMARY_CHARS = 160
+TEXT_CHARS = 10_000
+"""Characters of a page's plain text kept for snippets (``t/<doc>.json``)."""
+PREFIX_KEY = 2
+"""Letters of the key of a word-list file (``k/``); large groups use one more."""
+PREFIX_SPLIT_BYTES = 12_000
+"""A 2-letter word group larger than this (uncompressed) is split by 3 letters."""
+VOCAB_MIN = 3
+"""Shorter words are never completed or corrected (they are matched exactly)."""
 ROOT_MARK = ">"
 WORD_ROOTS_KEY = "@"
 """Key of the word → root map inside a shard (never a term: terms are words)."""
@@ -151,13 +181,14 @@ def labels(practice: Practice) -> list[str]:
     ]
 
 
-def practice_fields(practice: Practice) -> dict[str, str]:
-    """The text of each field of a practice, plain."""
+def practice_fields(practice: Practice, summary: str | None = None) -> dict[str, str]:
+    """The text of each field of a practice, plain (``summary``: its summary as text, if known)."""
     texts = list(_practice_texts(practice))
     # _practice_texts starts with the title and the summary; tags come from the record.
     body = [t for t in texts[2:] if t not in practice.tags]
     body.extend(_more_texts(practice))
-    summary = markdown_to_text(practice.summary)
+    if summary is None:
+        summary = markdown_to_text(practice.summary)
     fields = {
         "judul": plain(practice.title),
         "ringkasan": plain(" ".join([summary, *practice.tags])),
@@ -203,16 +234,163 @@ def _cut(text: str, limit: int = SUMMARY_CHARS) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + " …"
 
 
-def display_row(practice: Practice) -> list[str]:
-    """``[title, url, summary, city, province, sector]`` of one result."""
-    return [
-        plain(practice.title),
-        practice_url(practice.id),
-        _cut(markdown_to_text(practice.summary)),
-        practice.origin.region,
-        practice.origin.province,
-        vocab.SECTORS[practice.sector],
-    ]
+def display_row(page: SearchPage) -> list[str]:
+    """``[title, url, summary, detail, kind]`` of one result."""
+    return [page.title, page.url, _cut(page.summary), page.detail, page.kind]
+
+
+# ----------------------------------------------------------------------------- pages
+
+KINDS = {
+    "praktik": "Praktik",
+    "daerah": "Daerah",
+    "provinsi": "Provinsi",
+    "istilah": "Istilah",
+    "perjalanan": "Perjalanan belajar",
+}
+"""Kind of a searchable page → the label shown beside it in the results."""
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One searchable page: what is indexed, shown and filtered.
+
+    ``fields`` are the texts per field of :data:`FIELD_WEIGHTS`; ``text`` is
+    the plain text snippets are cut from; ``facets`` maps a facet of
+    :data:`FACETS` to the page's values (only practices have any).
+    """
+
+    kind: str
+    title: str
+    url: str
+    summary: str
+    detail: str
+    fields: dict[str, str]
+    text: str
+    facets: dict[str, tuple[str, ...]]
+
+
+def practice_page(practice: Practice) -> SearchPage:
+    summary = markdown_to_text(practice.summary)
+    fields = practice_fields(practice, summary)
+    return SearchPage(
+        kind="praktik",
+        title=plain(practice.title),
+        url=practice_url(practice.id),
+        summary=summary,
+        detail=" · ".join(
+            [practice.origin.region, practice.origin.province, vocab.SECTORS[practice.sector]]
+        ),
+        fields=fields,
+        text=_snippet_text(fields["ringkasan"], fields["isi"]),
+        facets={
+            "sektor": (vocab.SECTORS[practice.sector],),
+            "jenis": tuple(dict.fromkeys(vocab.PRACTICE_TYPES[k] for k in practice.types)),
+            "provinsi": (practice.origin.province,),
+        },
+    )
+
+
+def _snippet_text(*parts: str) -> str:
+    text = " ".join(" ".join(p.split()) for p in parts if p)
+    return text if len(text) <= TEXT_CHARS else text[:TEXT_CHARS].rsplit(" ", 1)[0]
+
+
+def practice_pages(catalogue: Catalogue) -> Iterable[SearchPage]:
+    for practice in catalogue.practices:
+        yield practice_page(practice)
+
+
+def region_pages(catalogue: Catalogue) -> Iterable[SearchPage]:
+    """The page of every city or regency the catalogue names (``katalog/daerah/…``)."""
+    for region in catalogue.regions_involved():
+        known = catalogue.regions.get(region)
+        province = known.province if known else ""
+        own = catalogue.practices_from(region)
+        mentoring = catalogue.mentoring(region)
+        learning = catalogue.learning(region)
+        summary = (
+            f"{len(own)} praktik dari daerah ini; "
+            f"mentor dalam {len(mentoring)} replikasi; "
+            f"belajar dalam {len(learning)} replikasi."
+        )
+        titles = [p.title for p in own]
+        titles += [f"{link.practice.title} {link.mentee}" for link in mentoring]
+        titles += [f"{link.practice.title} {link.mentor}" for link in learning]
+        body = plain(" ".join(titles))
+        yield SearchPage(
+            kind="daerah",
+            title=plain(region),
+            url=region_url(region),
+            summary=summary,
+            detail=f"Provinsi {province}" if province else "",
+            fields={"judul": plain(region), "label": plain(province), "isi": body},
+            text=_snippet_text(summary, body),
+            facets={},
+        )
+
+
+def province_pages(catalogue: Catalogue) -> Iterable[SearchPage]:
+    """Every province with practices: its section of ``katalog/provinsi/``."""
+    for province, regions in catalogue.by_province().items():
+        count = sum(len(items) for items in regions.values())
+        names = list(regions)
+        summary = f"{count} praktik dari {', '.join(names)}."
+        body = plain(" ".join([*names, *(p.title for items in regions.values() for p in items)]))
+        yield SearchPage(
+            kind="provinsi",
+            title=plain(province),
+            url=f"{GENERATED_DIR}/provinsi/#{slugify(province)}",
+            summary=summary,
+            detail=f"{len(names)} daerah",
+            fields={"judul": plain(province), "isi": body},
+            text=_snippet_text(summary, body),
+            facets={},
+        )
+
+
+GLOSSARY_URL = f"{GENERATED_DIR}/glosarium/"
+
+
+def glossary_pages(catalogue: Catalogue) -> Iterable[SearchPage]:
+    """Every acronym of the glossary: its entry on ``katalog/glosarium/``."""
+    for term in glossary():
+        summary = f"{term.expansion}. {term.explanation}"
+        yield SearchPage(
+            kind="istilah",
+            title=plain(term.acronym),
+            url=f"{GLOSSARY_URL}#{term.anchor}",
+            summary=plain(summary),
+            detail=plain(term.expansion),
+            fields={
+                "judul": plain(term.acronym),
+                "label": plain(term.expansion),
+                "isi": plain(term.explanation),
+            },
+            text=_snippet_text(plain(summary)),
+            facets={},
+        )
+
+
+PAGE_SOURCES: list[Callable[[Catalogue], Iterable[SearchPage]]] = [
+    practice_pages,
+    region_pages,
+    province_pages,
+    glossary_pages,
+]
+"""Every kind of searchable page, in document order (practices first)."""
+
+
+def search_pages(catalogue: Catalogue, check: Callable[[], None] | None = None) -> list[SearchPage]:
+    pages: list[SearchPage] = []
+    for source in PAGE_SOURCES:
+        for page in source(catalogue):
+            if check is not None:
+                check()
+            if page.kind not in KINDS:
+                raise ValueError(f"unknown page kind {page.kind!r}: add it to KINDS")
+            pages.append(page)
+    return pages
 
 
 # ----------------------------------------------------------------------------- scoring
@@ -371,6 +549,46 @@ def _shard_json(entries: dict[str, Any], postings: dict[str, array[int]]) -> byt
     return ("{" + ",".join(parts) + "}").encode()
 
 
+def prefix_key(word: str, split: frozenset[str] | set[str]) -> str:
+    """The key of the word-list file holding ``word`` (2 letters, 3 for split groups)."""
+    key = word[:PREFIX_KEY]
+    return word[: PREFIX_KEY + 1] if key in split else key
+
+
+def vocabulary(scores: Scores) -> dict[str, int]:
+    """Index word → number of documents, for the words prefixes and slips may reach."""
+    return {
+        term: len(found) // 2
+        for term, found in scores.postings.items()
+        if len(term) >= VOCAB_MIN and term.isalpha() and not term.startswith(ROOT_MARK)
+    }
+
+
+def prefix_files(words_df: dict[str, int]) -> tuple[dict[str, bytes], list[str]]:
+    """The ``k/<n>.json`` files and the sorted 2-letter groups that are split by 3 letters.
+
+    A key (2 letters, or 3 in a split group) goes to file ``fnv1a(key) % n``,
+    ``n`` chosen so that a file holds about :data:`PREFIX_SPLIT_BYTES`; every
+    file exists (``{}`` when empty), so the browser never asks for a missing one.
+    """
+    groups: dict[str, list[str]] = defaultdict(list)
+    for word in words_df:
+        groups[word[:PREFIX_KEY]].append(word)
+    split = {
+        key
+        for key, members in groups.items()
+        if sum(len(w) + 8 for w in members) > PREFIX_SPLIT_BYTES
+    }
+    size = sum(len(w) + 8 for w in words_df)
+    count = max(1, math.ceil(size / PREFIX_SPLIT_BYTES))
+    by_file: list[dict[str, list[list[Any]]]] = [{} for _ in range(count)]
+    for word in sorted(words_df):
+        key = prefix_key(word, split)
+        by_file[fnv1a(key) % count].setdefault(key, []).append([word, words_df[word]])
+    files = {f"k/{n}.json": _json(content) for n, content in enumerate(by_file)}
+    return files, sorted(split)
+
+
 def index_files(catalogue: Catalogue, check: Callable[[], None] = _go_on) -> dict[str, bytes]:
     """Every file of the index, path (relative to the hash folder) → bytes.
 
@@ -378,12 +596,8 @@ def index_files(catalogue: Catalogue, check: Callable[[], None] = _go_on) -> dic
     :class:`Interrupted`: the preview stops indexing as soon as a new edit
     arrives, so the index never holds up the page the user is waiting for.
     """
-    practices = catalogue.practices
-    fields = []
-    for practice in practices:
-        check()
-        fields.append(practice_fields(practice))
-    scores = score_terms(fields, check)
+    pages = search_pages(catalogue, check)
+    scores = score_terms([page.fields for page in pages], check)
     shards = shard_count(scores)
     grouped: list[dict[str, array[int]]] = [{} for _ in range(shards)]
     extras: list[dict[str, Any]] = [{} for _ in range(shards)]
@@ -402,21 +616,25 @@ def index_files(catalogue: Catalogue, check: Callable[[], None] = _go_on) -> dic
     for n in range(shards):
         check()
         files[f"s/{n}.json"] = _shard_json(extras[n], grouped[n])
-    rows = [display_row(p) for p in practices]
+    rows = [display_row(page) for page in pages]
     for start in range(0, len(rows), ROWS_PER_FILE):
         files[f"r/{start // ROWS_PER_FILE}.json"] = _json(rows[start : start + ROWS_PER_FILE])
+    for doc, page in enumerate(pages):
+        files[f"t/{doc}.json"] = _json(page.text)
+    check()
+    words_files, split = prefix_files(vocabulary(scores))
+    files.update(words_files)
     facets: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in FACETS}
-    for doc, p in enumerate(practices):
-        facets["sektor"][vocab.SECTORS[p.sector]].append(doc)
-        for kind in dict.fromkeys(p.types):
-            facets["jenis"][vocab.PRACTICE_TYPES[kind]].append(doc)
-        facets["provinsi"][p.origin.province].append(doc)
+    for doc, page in enumerate(pages):
+        for name, values in page.facets.items():
+            for value in values:
+                facets[name][value].append(doc)
     files["saring.json"] = _json(
         {name: {v: _gaps(ids) for v, ids in values.items()} for name, values in facets.items()}
     )
     manifest = {
         "versi": VERSION,
-        "dokumen": len(practices),
+        "dokumen": len(pages),
         "pecahan": shards,
         "hash": "fnv1a32",
         "baris_per_berkas": ROWS_PER_FILE,
@@ -425,6 +643,11 @@ def index_files(catalogue: Catalogue, check: Callable[[], None] = _go_on) -> dic
         "kunci_sama": SAME_ROOT_KEY,
         "dok_selisih": True,
         "faktor_akar": ROOT_FACTOR,
+        "jenis_halaman": KINDS,
+        "prefiks": PREFIX_KEY,
+        "prefiks_pecah": split,
+        "berkas_kata": sum(1 for path in words_files if path.startswith("k/")),
+        "kata_min": VOCAB_MIN,
         "saringan": {
             name: [[v, len(ids)] for v, ids in sorted(values.items(), key=lambda kv: kv[0])]
             for name, values in facets.items()
@@ -559,6 +782,7 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps(
                 {
                     "dokumen": len(catalogue.practices),
+                    "halaman": json.loads(files["manifest.json"])["dokumen"],
                     "berkas": len(files),
                     "bita": size,
                     "muat_dtk": round(loaded - started, 3),

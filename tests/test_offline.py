@@ -241,7 +241,8 @@ def results(page: object) -> list[str]:
     hrefs = page.eval_on_selector_all(  # type: ignore[attr-defined]
         ".rp-cari__hasil a", "els => els.map(e => e.getAttribute('href'))"
     )
-    return [re.sub(r"/(index\.html)?$", "", h).rsplit("/", 1)[-1] for h in hrefs]
+    # a section of a page (a province, a glossary term) keeps its #anchor
+    return [re.sub(r"/(index\.html)?(?=#|$)", "", h).rsplit("/", 1)[-1] for h in hrefs]
 
 
 def search_at(page: object, search_page: str, query: str, **filters: str) -> list[str]:

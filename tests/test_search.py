@@ -11,6 +11,7 @@ or a request to another host.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -70,6 +71,82 @@ RELEVANCE: list[tuple[str, str]] = [
     ("penyedotan lumpur tinja", "lltt-terjadwal-malang"),
     ("sanitasi komunal", "sanimas-denpasar"),
 ]
+
+# Queries people type on a phone: words still being typed, one or two slipped
+# letters (two only from 8 letters), misspelt place names, several words of
+# which only some match, and pages that are not practices (cities, provinces,
+# glossary terms). Query → a page expected among the first five results, as
+# its address inside katalog/ ("praktik/<id>", "daerah/<slug>", "provinsi/#<slug>",
+# "glosarium/#<anchor>"), and the corrected query the page must announce
+# ("Menampilkan hasil untuk …"), or None when nothing is corrected.
+FORGIVING: list[tuple[str, str, str | None]] = [
+    # a word being typed
+    ("penyedota", "praktik/lampu-jawa-surakarta", None),
+    ("kendar", "daerah/kota-kendari", None),
+    ("blita", "daerah/kota-blitar", None),
+    ("banjarm", "praktik/pd-pal-banjarmasin", None),
+    ("surab", "praktik/surabaya-green-and-clean", None),
+    ("makas", "praktik/uptd-pal-makassar", None),
+    ("probol", "praktik/slltt-probolinggo", None),
+    ("denpa", "praktik/dsdp-denpasar", None),
+    ("gresi", "praktik/go-ploong-gresik", None),
+    ("sidoar", "praktik/twinning-forkalim-sidoarjo", None),
+    ("kebum", "praktik/dasar-hukum-lltt-kebumen", None),
+    ("pengompo", "praktik/surabaya-green-and-clean", None),
+    ("retrib", "praktik/retribusi-sampah-pdam-probolinggo", None),
+    ("dasawis", "praktik/go-ploong-gresik", None),
+    ("sanim", "praktik/sanimas-denpasar", None),
+    ("komun", "praktik/sanimas-denpasar", None),
+    ("bank samp", "praktik/bank-sampah-malang", None),
+    ("lumpur tinja terjad", "praktik/lltt-terjadwal-malang", None),
+    # one slipped letter (misspelt place names among them)
+    ("banjarmasn", "daerah/kota-banjarmasin", "banjarmasin"),
+    ("surabya", "daerah/kota-surabaya", "surabaya"),
+    ("retrbusi", "praktik/retribusi-sampah-pdam-probolinggo", "retribusi"),
+    ("probolingo", "praktik/slltt-probolinggo", "probolinggo"),
+    ("makasar", "daerah/kota-makassar", "makassar"),
+    ("denpsaar", "praktik/dsdp-denpasar", "denpasar"),
+    ("gersik", "daerah/kabupaten-gresik", "gresik"),
+    ("malnag", "praktik/bank-sampah-malang", "malang"),
+    ("bljtar", "praktik/sidoti-blitar", "blitar"),
+    ("bekais", "praktik/l2t2-aplikasi-bekasi", "bekasi"),
+    ("kebumne", "daerah/kabupaten-kebumen", "kebumen"),
+    ("pallu", "praktik/tarif-volume-lltt-palu", "palu"),
+    ("sanimsa", "praktik/sanimas-denpasar", "sanimas"),
+    ("kompso", "praktik/surabaya-green-and-clean", "kompos"),
+    ("penydotan", "praktik/lampu-jawa-surakarta", "penyedotan"),
+    ("lumpru", "praktik/lltt-terjadwal-malang", "lumpur"),
+    # two slipped letters (words of 8 letters or more)
+    ("banjarmsn", "praktik/pd-pal-banjarmasin", "banjarmasin"),
+    ("porbolingo", "praktik/slltt-probolinggo", "probolinggo"),
+    ("prepipan", "praktik/dsdp-denpasar", "perpipaan"),
+    ("pengmposna", "praktik/surabaya-green-and-clean", "pengomposan"),
+    ("retrubisi", "praktik/retribusi-sampah-pdam-probolinggo", "retribusi"),
+    # several words, only some of them match (or match after a correction)
+    ("instruksi wali kota kendari", "praktik/instruksi-wali-kota-l2t2-kendari", None),
+    ("bank sampah zzzq", "praktik/bank-sampah-malang", None),
+    (
+        "retribusi sampah probolingo",
+        "praktik/retribusi-sampah-pdam-probolinggo",
+        "retribusi sampah probolinggo",
+    ),
+    ("kompos surabya", "praktik/surabaya-green-and-clean", "kompos surabaya"),
+    ("sanimas bali xyzw", "praktik/sanimas-denpasar", None),
+    ("penyedotan terjadwl malang", "praktik/lltt-terjadwal-malang", "penyedotan terjadwal malang"),
+    ("pipa denpasar", "praktik/dsdp-denpasar", None),
+    # pages that are not practices
+    ("Jawa Timur", "provinsi/#jawa-timur", None),
+    ("sulawesi tenggara", "provinsi/#sulawesi-tenggara", None),
+    ("IPLT", "glosarium/#iplt", None),
+    ("kota kendari", "daerah/kota-kendari", None),
+]
+
+
+def page_key(href: str) -> str:
+    """A result link (served or offline, from any folder) → its address inside katalog/."""
+    path = re.sub(r"^(\.\./)+|^\./", "", href).replace("index.html", "")
+    return path.removeprefix("katalog/").rstrip("/")
+
 
 FNV_VECTORS = {
     "": 0x811C9DC5,
@@ -260,7 +337,8 @@ def test_more_results_button_and_multiword_status(tab: object, site: tuple[str, 
     assert total > 10 and "hasil untuk «lumpur tinja»" in status
     tab.click(".rp-cari__lagi")  # type: ignore[attr-defined]
     tab.wait_for_function(  # type: ignore[attr-defined]
-        "n => document.querySelectorAll('.rp-cari__hasil li').length === n", arg=min(total, 20)
+        "n => document.querySelectorAll('.rp-cari__hasil li.rp-cari__item').length === n",
+        arg=min(total, 20),
     )
     assert len(set(result_ids(tab))) == min(total, 20)
     search(tab, base, "zzzkatayangtidakada")
@@ -280,3 +358,215 @@ def test_search_fetches_only_the_index_from_this_site(
     assert any("/s/" in p for p in index) and any("/r/" in p for p in index)
     assert not any(p.endswith("/saring.json") for p in index)  # only fetched for a filter
     watched.close()
+
+
+# ----------------------------------------------------------------------------- forgiving search
+
+
+def shown_keys(page: object) -> list[str]:
+    page.wait_for_selector("[data-rp-cari][data-siap]")  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => !/Mencari|Ketik/.test(document.querySelector('.rp-cari__status').textContent)"
+    )
+    hrefs = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        ".rp-cari__hasil a", "els => els.map(e => e.getAttribute('href'))"
+    )
+    return [page_key(h) for h in hrefs]
+
+
+def check_forgiving(page: object, search_page: str) -> list[str]:
+    """Every FORGIVING query through the search page at ``search_page``; the misses."""
+    misses = []
+    for query, expected, corrected in FORGIVING:
+        page.goto(f"{search_page}?q={quote(query)}")  # type: ignore[attr-defined]
+        top = shown_keys(page)[:5]
+        status = page.inner_text(".rp-cari__status")  # type: ignore[attr-defined]
+        if expected not in top:
+            misses.append(f"{query!r}: {expected} not in {top}")
+        announced = f"Menampilkan hasil untuk «{corrected}»" in status
+        if corrected is not None and not announced:
+            misses.append(f"{query!r}: status {status!r} does not name {corrected!r}")
+        if corrected is None and "Menampilkan hasil untuk" in status:
+            misses.append(f"{query!r}: corrected although nothing was wrong: {status!r}")
+    return misses
+
+
+def test_forgiving_relevance(tab: object, site: tuple[str, Path]) -> None:
+    base, _ = site
+    assert len(FORGIVING) >= 40
+    misses = check_forgiving(tab, f"{base}cari/")
+    assert not misses, "\n".join(misses)
+
+
+@pytest.fixture(scope="module")
+def offline_copy(site: tuple[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import zipfile
+
+    from generator.offline import FOLDER_NAME, build_offline_copy
+
+    _, project = site
+    folder = tmp_path_factory.mktemp("luring-cari")
+    archive = build_offline_copy(project / "site", folder / "luring.zip")
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(folder)
+    return folder / FOLDER_NAME
+
+
+def test_forgiving_relevance_offline_over_file_urls(chromium: object, offline_copy: Path) -> None:
+    watched = Watched(chromium, offline_copy.as_uri())
+    page = watched.page
+    misses = check_forgiving(page, (offline_copy / "cari" / "index.html").as_uri())
+    assert not misses, "\n".join(misses)
+    # a province result opens the province page at its section, not a folder listing
+    page.goto((offline_copy / "cari" / "index.html").as_uri() + "?q=jawa%20timur")
+    link = page.locator(".rp-cari__hasil a").first
+    assert link.get_attribute("href").endswith("katalog/provinsi/index.html#jawa-timur")
+    # the header box suggests over file:// too
+    page.goto((offline_copy / "katalog" / "praktik" / "l2t2-kendari" / "index.html").as_uri())
+    page.fill("#rp-header-q", "surabya")
+    page.wait_for_selector(".rp-header-cari__saran:not([hidden]) [role=option]")
+    assert "Menampilkan hasil untuk «surabaya»" in page.inner_text(".rp-header-cari__saran")
+    watched.close()
+
+
+def test_results_mark_words_and_separate_partial_matches(
+    tab: object, site: tuple[str, Path]
+) -> None:
+    base, _ = site
+    search(tab, base, "instruksi wali kota")
+    items = tab.locator(".rp-cari__hasil > li")  # type: ignore[attr-defined]
+    classes = items.evaluate_all("els => els.map(e => e.className)")
+    assert classes.count("rp-cari__pemisah") == 1
+    cut = classes.index("rp-cari__pemisah")
+    assert cut > 0
+    assert "sebagian kata" in items.nth(cut).inner_text()
+    status = tab.inner_text(".rp-cari__status")  # type: ignore[attr-defined]
+    assert f"({cut} memuat semua kata)" in status
+    for n in range(cut):
+        marks = {m.lower() for m in items.nth(n).locator("mark").all_inner_texts()}
+        for word in ("instruksi", "wali", "kota"):  # the word or an affixed form of it
+            assert any(word in m for m in marks), (n, word, marks)
+    first_title = items.nth(0).locator("h2 mark").all_inner_texts()
+    assert first_title, "the title marks the matched words"
+    # affixed forms are marked too
+    search(tab, base, "kelola")
+    marks = tab.locator(".rp-cari__hasil li.rp-cari__item mark").all_inner_texts()  # type: ignore[attr-defined]
+    assert any(m.lower() != "kelola" and "elola" in m.lower() for m in marks), marks
+
+
+def test_every_kind_of_page_is_labelled(tab: object, site: tuple[str, Path]) -> None:
+    base, _ = site
+    keys = search(tab, base, "kendari")
+    labels = tab.locator(".rp-cari__hasil .rp-cari__jenis").all_inner_texts()  # type: ignore[attr-defined]
+    assert "Daerah" in labels and "Praktik" in labels
+    search(tab, base, "IPLT")
+    first = tab.locator(".rp-cari__hasil li.rp-cari__item").first  # type: ignore[attr-defined]
+    assert first.locator(".rp-cari__jenis").inner_text() == "Istilah"
+    first.locator("a").click()
+    tab.wait_for_url("**/katalog/glosarium/#iplt")  # type: ignore[attr-defined]
+    assert tab.locator("dt#iplt").count() == 1  # type: ignore[attr-defined]
+    search(tab, base, "sulawesi tenggara")
+    assert tab.locator(".rp-cari__hasil .rp-cari__jenis").first.inner_text() == "Provinsi"  # type: ignore[attr-defined]
+    assert keys  # kendari found pages at all
+
+
+def test_typing_keeps_the_layout_and_arrows_walk_the_results(
+    tab: object, site: tuple[str, Path]
+) -> None:
+    base, _ = site
+    tab.goto(f"{base}cari/")  # type: ignore[attr-defined]
+    tab.wait_for_selector("[data-rp-cari][data-siap]")  # type: ignore[attr-defined]
+    tab.type("#rp-q", "sanim", delay=30)  # type: ignore[attr-defined]
+    tab.wait_for_selector(".rp-cari__hasil a")  # type: ignore[attr-defined]
+    assert tab.url.endswith("/cari/?q=sanim")  # type: ignore[attr-defined]
+    top = tab.locator(".rp-cari__hasil").bounding_box()["y"]  # type: ignore[attr-defined]
+    tab.type("#rp-q", "as kota", delay=30)  # type: ignore[attr-defined]
+    tab.wait_for_function("() => location.search === '?q=sanimas+kota'")  # type: ignore[attr-defined]
+    tab.wait_for_function(  # type: ignore[attr-defined]
+        "() => /hasil untuk «sanimas kota»/.test(document.querySelector('.rp-cari__status').textContent)"
+    )
+    assert tab.locator(".rp-cari__hasil").bounding_box()["y"] == top  # type: ignore[attr-defined]
+    tab.press("#rp-q", "ArrowDown")  # type: ignore[attr-defined]
+    links = tab.locator(".rp-cari__hasil a")  # type: ignore[attr-defined]
+    focused = "() => document.activeElement.getAttribute('href')"
+    assert tab.evaluate(focused) == links.nth(0).get_attribute("href")  # type: ignore[attr-defined]
+    tab.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+    assert tab.evaluate(focused) == links.nth(1).get_attribute("href")  # type: ignore[attr-defined]
+    tab.keyboard.press("Escape")  # type: ignore[attr-defined]
+    assert tab.evaluate("() => document.activeElement.id") == "rp-q"  # type: ignore[attr-defined]
+
+
+def test_header_box_suggests_while_typing(tab: object, site: tuple[str, Path]) -> None:
+    base, _ = site
+    tab.goto(f"{base}katalog/praktik/l2t2-kendari/")  # type: ignore[attr-defined]
+    heading = tab.locator("h1").first.bounding_box()  # type: ignore[attr-defined]
+    tab.type("#rp-header-q", "blita", delay=30)  # type: ignore[attr-defined]
+    panel = ".rp-header-cari__saran:not([hidden])"
+    tab.wait_for_selector(f"{panel} [role=option]")  # type: ignore[attr-defined]
+    # the suggestions float over the page: nothing below them moves
+    assert tab.locator("h1").first.bounding_box() == heading  # type: ignore[attr-defined]
+    options = tab.locator(f"{panel} [role=option]")  # type: ignore[attr-defined]
+    assert "Kota Blitar" in options.nth(0).inner_text()
+    assert options.nth(0).locator("mark").inner_text() == "Blitar"
+    assert tab.get_attribute("#rp-header-q", "aria-expanded") == "true"  # type: ignore[attr-defined]
+    tab.press("#rp-header-q", "ArrowDown")  # type: ignore[attr-defined]
+    assert options.nth(0).get_attribute("aria-selected") == "true"
+    tab.press("#rp-header-q", "Enter")  # type: ignore[attr-defined]
+    tab.wait_for_url("**/katalog/daerah/kota-blitar/")  # type: ignore[attr-defined]
+    # Enter with nothing chosen opens the search page with every result
+    tab.type("#rp-header-q", "makasar", delay=30)  # type: ignore[attr-defined]
+    tab.wait_for_selector(f"{panel} [role=option]")  # type: ignore[attr-defined]
+    assert "Menampilkan hasil untuk «makassar»" in tab.inner_text(panel)  # type: ignore[attr-defined]
+    tab.press("#rp-header-q", "Escape")  # type: ignore[attr-defined]
+    assert tab.locator(panel).count() == 0  # type: ignore[attr-defined]
+    tab.press("#rp-header-q", "Enter")  # type: ignore[attr-defined]
+    tab.wait_for_url("**/cari/?q=makasar")  # type: ignore[attr-defined]
+    assert "daerah/kota-makassar" in shown_keys(tab)[:5]
+
+
+def test_first_result_on_the_first_screen_of_a_phone(
+    chromium: object, site: tuple[str, Path]
+) -> None:
+    base, _ = site
+    watched = Watched(chromium, base)
+    watched.page.set_viewport_size({"width": 390, "height": 844})
+    search(watched.page, base, "instruksi wali kota")
+    first = watched.page.locator(".rp-cari__hasil li.rp-cari__item").first.bounding_box()
+    assert first is not None and first["y"] + 60 <= 844, first
+    help_box = watched.page.locator("details.rp-cari__bantuan")
+    assert help_box.get_attribute("open") is None  # folded
+    below = watched.page.evaluate(
+        "() => document.querySelector('.rp-cari__hasil').compareDocumentPosition("
+        "document.querySelector('.rp-cari__bantuan')) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
+    assert below, "the help comes after the results"
+    watched.page.locator("details.rp-cari__bantuan summary").click()
+    assert "salinan luring" in help_box.inner_text()
+    width = watched.page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 390, "no sideways scrolling"
+    watched.close()
+
+
+def test_every_result_address_exists_in_the_built_site(site: tuple[str, Path]) -> None:
+    import json as json_module
+
+    _, project = site
+    built = project / "site"
+    folder = (
+        built
+        / "cari-indeks"
+        / json_module.loads((built / "cari-indeks" / "terkini.json").read_text())["indeks"]
+    )
+    manifest = json_module.loads((folder / "manifest.json").read_text())
+    kinds = set()
+    for n in range((manifest["dokumen"] + 7) // 8):
+        for _title, url, _summary, _detail, kind in json_module.loads(
+            (folder / "r" / f"{n}.json").read_text()
+        ):
+            kinds.add(kind)
+            path, _, anchor = url.partition("#")
+            page = built / path / "index.html"
+            assert page.is_file(), url
+            if anchor:
+                assert f'id="{anchor}"' in page.read_text(encoding="utf-8"), url
+    assert kinds == {"praktik", "daerah", "provinsi", "istilah"}

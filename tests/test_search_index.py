@@ -86,10 +86,11 @@ def test_output_is_deterministic_and_the_folder_follows_the_content(
 
 
 def test_manifest_and_shards(catalogue: Catalogue, files: dict[str, bytes]) -> None:
-    scores = search.score_terms([search.practice_fields(p) for p in catalogue.practices])
+    pages = search.search_pages(catalogue)
+    scores = search.score_terms([page.fields for page in pages])
     manifest = load(files, "manifest.json")
     assert isinstance(manifest, dict)
-    assert manifest["dokumen"] == len(catalogue.practices)
+    assert manifest["dokumen"] == len(pages) > len(catalogue.practices)
     assert manifest["hash"] == "fnv1a32"
     shards = manifest["pecahan"]
     assert sorted(p for p in files if p.startswith("s/")) == sorted(
@@ -107,7 +108,7 @@ def test_manifest_and_shards(catalogue: Catalogue, files: dict[str, bytes]) -> N
             assert all(gap >= 1 for gap, _ in postings[1:])
             docs = [d for d, _ in absolute(postings)]
             assert docs == sorted(set(docs))
-            assert docs == sorted(scores.of(term)) and docs[-1] < len(catalogue.practices)
+            assert docs == sorted(scores.of(term)) and docs[-1] < len(pages)
             assert all(isinstance(s, int) and s >= 1 for _, s in postings)
 
 
@@ -178,19 +179,23 @@ def test_facet_lists(catalogue: Catalogue, files: dict[str, bytes]) -> None:
 
 
 def test_rows_come_eight_to_a_file(catalogue: Catalogue, files: dict[str, bytes]) -> None:
-    n = len(catalogue.practices)
+    pages = search.search_pages(catalogue)
+    n = len(pages)
     assert sorted(p for p in files if p.startswith("r/")) == sorted(
         f"r/{k}.json" for k in range((n + 7) // 8)
     )
     for doc, practice in enumerate(catalogue.practices):
         rows = load(files, f"r/{doc // 8}.json")
         assert isinstance(rows, list) and len(rows) <= 8
-        title, url, summary, city, province, sector = rows[doc % 8]
+        title, url, summary, detail, kind = rows[doc % 8]
         assert title == " ".join(practice.title.split())
         assert url == practice_url(practice.id)
         assert len(summary) <= search.SUMMARY_CHARS + 2
-        assert (city, province) == (practice.origin.region, practice.origin.province)
-        assert sector
+        assert detail.startswith(f"{practice.origin.region} · {practice.origin.province} · ")
+        assert kind == "praktik"
+    kinds = [load(files, f"r/{doc // 8}.json")[doc % 8][4] for doc in range(n)]  # type: ignore[index]
+    assert kinds[: len(catalogue.practices)] == ["praktik"] * len(catalogue.practices)
+    assert {"daerah", "provinsi", "istilah"} <= set(kinds) <= set(search.KINDS)
 
 
 def test_hostile_text_stays_json_string_data(catalogue: Catalogue) -> None:
@@ -263,3 +268,89 @@ def test_preview_indexer_waits_for_quiet_and_yields_to_edits(
     while not (tmp_path / "cari-indeks" / search.POINTER_NAME).exists():
         assert time.monotonic() < deadline, "the index was never written"
         time.sleep(0.05)
+
+
+def test_word_lists_hold_every_index_word_under_its_key(
+    catalogue: Catalogue, files: dict[str, bytes]
+) -> None:
+    manifest = load(files, "manifest.json")
+    assert isinstance(manifest, dict)
+    count = manifest["berkas_kata"]
+    assert sorted(p for p in files if p.startswith("k/")) == sorted(
+        f"k/{n}.json" for n in range(count)
+    )
+    split = set(manifest["prefiks_pecah"])
+    scores = search.score_terms([p.fields for p in search.search_pages(catalogue)])
+    expected = search.vocabulary(scores)
+    assert "banjarmasin" in expected and "penyedotan" in expected
+    assert all(len(w) >= manifest["kata_min"] and w.isalpha() for w in expected)
+    found: dict[str, int] = {}
+    for n in range(count):
+        content = load(files, f"k/{n}.json")
+        assert isinstance(content, dict)
+        for key, entries in content.items():
+            assert search.fnv1a(key) % count == n
+            for word, documents in entries:
+                assert search.prefix_key(word, split) == key
+                found[word] = documents
+    assert found == expected
+    assert expected["banjarmasin"] == len(scores.of("banjarmasin"))
+
+
+def test_large_word_groups_are_split_by_three_letters() -> None:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    many = {f"pe{a}{b}{c}kata": 1 for a in letters for b in letters for c in "aiueo"}
+    many.update({"kota": 3, "kotak": 1})
+    files, split = search.prefix_files(many)
+    assert split == ["pe"]
+    keys = {key for data in files.values() for key in json.loads(data)}
+    assert "kot" not in keys and "ko" in keys and "pea" in keys and "pe" not in keys
+    assert all(len(data) < 2 * search.PREFIX_SPLIT_BYTES for data in files.values())
+
+
+def test_every_kind_of_page_is_a_document(catalogue: Catalogue, files: dict[str, bytes]) -> None:
+    pages = search.search_pages(catalogue)
+    kinds = [p.kind for p in pages]
+    n = len(catalogue.practices)
+    assert kinds[:n] == ["praktik"] * n
+    regions = [p for p in pages if p.kind == "daerah"]
+    assert [p.title for p in regions] == catalogue.regions_involved()
+    provinces = [p.title for p in pages if p.kind == "provinsi"]
+    assert provinces == list(catalogue.by_province())
+    terms = [p for p in pages if p.kind == "istilah"]
+    assert len(terms) == len(search.glossary()) and terms[0].url.startswith("katalog/glosarium/#")
+    for doc, page in enumerate(pages):
+        assert load(files, f"t/{doc}.json") == page.text
+        assert len(page.text) <= search.TEXT_CHARS
+    # only practices carry facets: a filter never lists a city or a term
+    facets = load(files, "saring.json")
+    assert isinstance(facets, dict)
+    for values in facets.values():
+        for gaps in values.values():
+            assert sum(gaps) < n
+
+
+def test_a_new_page_kind_needs_only_a_source(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journey = search.SearchPage(
+        kind="perjalanan",
+        title="Perjalanan belajar LLTT",
+        url="katalog/perjalanan/lltt/",
+        summary="Urutan praktik untuk memulai LLTT.",
+        detail="",
+        fields={"judul": "Perjalanan belajar LLTT", "isi": "zebrakuda"},
+        text="Urutan praktik untuk memulai LLTT. zebrakuda",
+        facets={},
+    )
+    monkeypatch.setattr(search, "PAGE_SOURCES", [*search.PAGE_SOURCES, lambda c: [journey]])
+    files = search.index_files(catalogue)
+    manifest = load(files, "manifest.json")
+    assert isinstance(manifest, dict)
+    doc = manifest["dokumen"] - 1
+    assert load(files, f"r/{doc // 8}.json")[doc % 8][4] == "perjalanan"  # type: ignore[index]
+    assert manifest["jenis_halaman"]["perjalanan"] == "Perjalanan belajar"
+    odd = journey.__class__(**{**journey.__dict__, "kind": "lain"})
+    monkeypatch.setattr(search, "PAGE_SOURCES", [lambda c: [odd]])
+    with pytest.raises(ValueError, match="KINDS"):
+        search.index_files(catalogue)

@@ -1,29 +1,26 @@
-/* Replika search page: reads the static index that `replika build` writes to
-   cari-indeks/ (see generator/search.py). Scores are precomputed; this script
-   fetches the shard of each query word, adds the numbers, and shows the rows
-   of the best documents. The query and filters are mirrored in the address
-   (?q=...&sektor=...), so opening a shared address shows the same results.
-   The offline copy (file:) loads the same index as scripts: see load().
-   Record text only ever reaches the page through textContent. */
+/* Replika search: the search page (cari/) and the header box of every page.
+   Both read the static index that `replika build` writes to cari-indeks/
+   (see generator/search.py). Scores are precomputed; this script fetches the
+   shard of each query word, adds the numbers, and shows the rows of the best
+   documents. A word being typed is completed and a slipped word is corrected
+   from the word lists in k/ (a few small files, by the word's first letters).
+   The query and filters are mirrored in the address (?q=...&sektor=...), so
+   opening a shared address shows the same results. The offline copy (file:)
+   loads the same index as scripts: see load(). Record text only ever reaches
+   the page through textContent (matched words in <mark> elements).
+
+   The first part (the engine) touches no page: under node it is exported for
+   the ranking tests (tests/test_search_engine.py). */
 (function () {
   "use strict";
-  var SHOWN = 10;
-  var root = document.querySelector("[data-rp-cari]");
-  if (!root) return;
-  var baseRel = root.getAttribute("data-base") || "./";
-  var base = new URL(baseRel, window.location.href);
-  var form = root.querySelector("form");
-  var input = root.querySelector("#rp-q");
-  var selects = Array.prototype.slice.call(root.querySelectorAll("select[data-filter]"));
-  var status = root.querySelector(".rp-cari__status");
-  var list = root.querySelector(".rp-cari__hasil");
-  var more = root.querySelector(".rp-cari__lagi");
-  var folder = null;   // URL of cari-indeks/<hash>/
-  var manifest = null;
-  var cache = {};
-  var counter = 0;
-  var timer = null;
-  var current = { docs: [], shown: 0, mine: 0 };
+
+  // ------------------------------------------------------------------- engine
+
+  var PREFIX_MIN = 3;       // shorter words are never completed
+  var PREFIX_MAX = 6;       // completions fetched per word (the most frequent)
+  var TYPO_MIN = 5;         // shorter words are never corrected
+  var TYPO_TWO = 8;         // from this length, two edits
+  var WEAK_FACTOR = 0.6;    // a completed or corrected word counts this much
 
   // FNV-1a 32-bit over UTF-8 bytes: the same function as generator/search.py.
   function fnv1a(text) {
@@ -36,67 +33,8 @@
     return hash >>> 0;
   }
 
-  // Loads one JSON file of the index, once. Over http(s) with fetch; from a
-  // folder (file:, the offline copy) browsers refuse fetch, so the copy also
-  // holds each file as a script (X.json -> X.js, see generator/offline.py)
-  // that calls replikaIndeks(name, data), name being its path in cari-indeks/.
-  var viaScript = window.location.protocol === "file:";
-  var waiting = {};
-  window.replikaIndeks = function (name, data) {
-    var entry = waiting[name];
-    if (!entry) return;
-    delete waiting[name];
-    entry.resolve(data);
-  };
-
-  function loadScript(url) {
-    var name = url.slice(url.lastIndexOf("/cari-indeks/") + "/cari-indeks/".length);
-    return new Promise(function (resolve, reject) {
-      waiting[name] = { resolve: resolve, reject: reject };
-      var script = document.createElement("script");
-      var fail = function () {
-        if (!waiting[name]) return;
-        delete waiting[name];
-        reject(new Error("indeks " + name));
-      };
-      script.onerror = fail;
-      script.onload = fail;  // ran without calling replikaIndeks with this name
-      script.src = url.replace(/\.json$/, ".js");
-      document.head.appendChild(script);
-    });
-  }
-
-  function load(url) {
-    if (!cache[url]) {
-      cache[url] = viaScript ? loadScript(url) : fetch(url).then(function (response) {
-        if (!response.ok) throw new Error(response.status + " " + url);
-        return response.json();
-      });
-    }
-    return cache[url];
-  }
-
-  function getJson(path) {
-    return load(new URL(path, folder).href);
-  }
-
-  function shard(term) {
-    return getJson("s/" + (fnv1a(term) % manifest.pecahan) + ".json");
-  }
-
-  // [[doc, score], ...] of a term; the shard stores each doc as the gap to the previous one.
-  function postings(data, term) {
-    var special = term === manifest.kunci_akar || term === manifest.kunci_sama;
-    if (!Object.prototype.hasOwnProperty.call(data, term) || special) return null;
-    var doc = 0;
-    return data[term].map(function (pair) {
-      doc += pair[0];
-      return [doc, pair[1]];
-    });
-  }
-
   function words(text) {
-    var found = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+    var found = String(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
     var out = [];
     found.forEach(function (w) {
       if ((w.length > 1 || /^\p{N}$/u.test(w)) && out.indexOf(w) < 0) out.push(w);
@@ -141,237 +79,840 @@
     return out.slice(0, 8);
   }
 
-  // Words whose root term is left out of the index: their root scores are
-  // their own scores times manifest.faktor_akar.
-  function sameRoot(data, word) {
-    return (data[manifest.kunci_sama] || []).indexOf(word) >= 0;
-  }
-
-  function scaled(list) {
-    return (list || []).map(function (pair) { return [pair[0], Math.round(pair[1] * manifest.faktor_akar)]; });
-  }
-
-  // The postings of the root term of `candidates` (the first one known), or null.
-  function rootPostings(candidates) {
-    var mark = manifest.tanda_akar;
-    return Promise.all(candidates.map(function (c) {
-      return shard(mark + c).then(function (d) { return postings(d, mark + c); });
-    })).then(function (lists) {
-      var found = lists.filter(Boolean)[0];
-      if (found) return found;
-      // A candidate may be a word that is its own root (its root term left out).
-      return Promise.all(candidates.map(function (c) {
-        return shard(c).then(function (d) { return sameRoot(d, c) ? scaled(postings(d, c)) : null; });
-      })).then(function (more) { return more.filter(Boolean)[0] || null; });
-    });
-  }
-
-  // Scores of one query word: doc -> exact score + root score.
-  function scoreWord(word) {
-    return shard(word).then(function (data) {
-      var exact = postings(data, word);
-      var known = (data[manifest.kunci_akar] || {})[word];
-      var roots;
-      if (exact && sameRoot(data, word)) roots = Promise.resolve(scaled(exact));
-      else if (known) roots = rootPostings([known]);
-      else if (exact) roots = rootPostings([word]);
-      else roots = rootPostings([word].concat(stripAffixes(word)));
-      return roots.then(function (rootList) {
-        var scores = {};
-        var add = function (list) {
-          (list || []).forEach(function (pair) { scores[pair[0]] = (scores[pair[0]] || 0) + pair[1]; });
-        };
-        add(exact);
-        add(rootList);
-        return scores;
-      });
-    });
-  }
-
-  function decodeGaps(gaps) {
-    var out = {};
-    var doc = 0;
-    gaps.forEach(function (gap) { doc += gap; out[doc] = true; });
-    return out;
-  }
-
-  function filterSets(filters) {
-    var names = Object.keys(filters);
-    if (!names.length) return Promise.resolve([]);
-    return getJson("saring.json").then(function (facets) {
-      return names.map(function (name) {
-        var values = facets[name] || {};
-        return Object.prototype.hasOwnProperty.call(values, filters[name]) ? decodeGaps(values[filters[name]]) : {};
-      });
-    });
-  }
-
-  function search(query, filters) {
-    var terms = words(query);
-    return Promise.all([Promise.all(terms.map(scoreWord)), filterSets(filters)]).then(function (found) {
-      var perWord = found[0];
-      var sets = found[1];
-      var allowed = function (doc) { return sets.every(function (set) { return set[doc]; }); };
-      var docs = [];
-      if (!terms.length) {
-        for (var d = 0; d < manifest.dokumen; d++) if (allowed(d)) docs.push({ doc: d, hits: 0, score: 0 });
-        return docs;
+  // Edit distance with adjacent transpositions (optimal string alignment);
+  // anything above `max` is reported as max + 1.
+  function editDistance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null;
+    var prev = [];
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var row = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        row.push(v);
+        if (v < best) best = v;
       }
-      var total = {};
-      var hits = {};
-      perWord.forEach(function (scores) {
-        Object.keys(scores).forEach(function (doc) {
-          total[doc] = (total[doc] || 0) + scores[doc];
-          hits[doc] = (hits[doc] || 0) + 1;
+      if (best > max) return max + 1;
+      prev2 = prev;
+      prev = row;
+    }
+    return Math.min(prev[b.length], max + 1);
+  }
+
+  // The search over one index. `getJson(path)` returns a promise of the JSON
+  // file at `path` inside the index folder (fetch, a script, or node's fs).
+  function createEngine(getJson, manifest) {
+    var hasOwn = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
+    var split = {};
+    (manifest.prefiks_pecah || []).forEach(function (k) { split[k] = true; });
+
+    function shard(term) {
+      return getJson("s/" + (fnv1a(term) % manifest.pecahan) + ".json");
+    }
+
+    // [[doc, score], ...] of a term; the shard stores each doc as the gap to the previous one.
+    function postings(data, term) {
+      var special = term === manifest.kunci_akar || term === manifest.kunci_sama;
+      if (!hasOwn(data, term) || special) return null;
+      var doc = 0;
+      return data[term].map(function (pair) {
+        doc += pair[0];
+        return [doc, pair[1]];
+      });
+    }
+
+    // Words whose root term is left out of the index: their root scores are
+    // their own scores times manifest.faktor_akar.
+    function sameRoot(data, word) {
+      return (data[manifest.kunci_sama] || []).indexOf(word) >= 0;
+    }
+
+    function scaled(list) {
+      return (list || []).map(function (pair) { return [pair[0], Math.round(pair[1] * manifest.faktor_akar)]; });
+    }
+
+    // {root, list}: the postings of the root term of `candidates` (the first one known).
+    function rootPostings(candidates) {
+      var mark = manifest.tanda_akar;
+      return Promise.all(candidates.map(function (c) {
+        return shard(mark + c).then(function (d) { return postings(d, mark + c); });
+      })).then(function (lists) {
+        for (var i = 0; i < lists.length; i++) if (lists[i]) return { root: candidates[i], list: lists[i] };
+        // A candidate may be a word that is its own root (its root term left out).
+        return Promise.all(candidates.map(function (c) {
+          return shard(c).then(function (d) { return sameRoot(d, c) ? scaled(postings(d, c)) : null; });
+        })).then(function (more) {
+          for (var k = 0; k < more.length; k++) if (more[k]) return { root: candidates[k], list: more[k] };
+          return { root: null, list: null };
         });
       });
-      Object.keys(total).forEach(function (key) {
-        var doc = Number(key);
-        if (allowed(doc)) docs.push({ doc: doc, hits: hits[key], score: total[key] });
+    }
+
+    // {scores: doc -> exact score + root score, root}
+    function scoreWord(word) {
+      return shard(word).then(function (data) {
+        var exact = postings(data, word);
+        var known = (data[manifest.kunci_akar] || {})[word];
+        var roots;
+        if (exact && sameRoot(data, word)) roots = Promise.resolve({ root: word, list: scaled(exact) });
+        else if (known) roots = rootPostings([known]);
+        else if (exact) roots = rootPostings([word]);
+        else roots = rootPostings([word].concat(stripAffixes(word)));
+        return roots.then(function (found) {
+          var scores = {};
+          var add = function (list) {
+            (list || []).forEach(function (pair) { scores[pair[0]] = (scores[pair[0]] || 0) + pair[1]; });
+          };
+          add(exact);
+          add(found.list);
+          return { scores: scores, root: found.root || (exact ? word : null) };
+        });
       });
-      // Documents with every word first, then by score, then in catalogue order.
-      docs.sort(function (a, b) { return b.hits - a.hits || b.score - a.score || a.doc - b.doc; });
-      return docs;
+    }
+
+    function prefixKey(word) {
+      var key = word.slice(0, manifest.prefiks);
+      return split[key] ? word.slice(0, manifest.prefiks + 1) : key;
+    }
+
+    // [[word, documents], ...] of the index words filed under `key`.
+    function wordList(key) {
+      var file = "k/" + (fnv1a(key) % manifest.berkas_kata) + ".json";
+      return getJson(file).then(function (data) { return hasOwn(data, key) ? data[key] : []; });
+    }
+
+    // [[word, documents], ...]: index words starting with `word` (not `word`
+    // itself), most frequent first.
+    function completions(word) {
+      if (word.length < PREFIX_MIN || !/^\p{L}+$/u.test(word)) return Promise.resolve([]);
+      return wordList(prefixKey(word)).then(function (list) {
+        var found = list.filter(function (e) { return e[0].length > word.length && e[0].indexOf(word) === 0; });
+        found.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
+        return found.slice(0, PREFIX_MAX);
+      });
+    }
+
+    // [word, documents]: the index word closest to a slipped `word` (1 edit;
+    // 2 from TYPO_TWO letters), the most frequent among equals; null when none is close.
+    // Words are looked for under the word's own key and the keys of two
+    // slips at its start (first letters swapped, second letter extra).
+    function correction(word) {
+      if (word.length < TYPO_MIN || !/^\p{L}+$/u.test(word)) return Promise.resolve(null);
+      var max = word.length >= TYPO_TWO ? 2 : 1;
+      var variants = [word, word[1] + word[0] + word.slice(2), word[0] + word.slice(2)];
+      var keys = [];
+      variants.forEach(function (v) { var k = prefixKey(v); if (keys.indexOf(k) < 0) keys.push(k); });
+      return Promise.all(keys.map(wordList)).then(function (lists) {
+        var best = null;
+        lists.forEach(function (list) {
+          list.forEach(function (e) {
+            var d = editDistance(word, e[0], max);
+            if (d > max || d === 0) return;
+            if (!best || d < best.d || (d === best.d && (e[1] > best.n || (e[1] === best.n && e[0] < best.word)))) {
+              best = { word: e[0], d: d, n: e[1] };
+            }
+          });
+        });
+        return best ? [best.word, best.n] : null;
+      });
+    }
+
+    // doc -> best exact score among `list` of words, times WEAK_FACTOR.
+    function weakScores(list) {
+      return Promise.all(list.map(function (w) {
+        return shard(w).then(function (d) { return postings(d, w) || []; });
+      })).then(function (lists) {
+        var scores = {};
+        lists.forEach(function (found) {
+          found.forEach(function (pair) {
+            var v = Math.max(1, Math.round(pair[1] * WEAK_FACTOR));
+            if (!scores[pair[0]] || scores[pair[0]] < v) scores[pair[0]] = v;
+          });
+        });
+        return scores;
+      });
+    }
+
+    // How one query word matches: {word, strong: doc->score, weak: doc->score,
+    // root, forms: completed/corrected words, prefix: bool, corrected: word|null}.
+    // The last word is also completed; any other word only when it matches
+    // nothing itself. A word that matches nothing itself is also corrected,
+    // unless the correction is one of its completions or is in fewer pages
+    // than its most frequent completion (then the word is being typed).
+    function matchWord(word, last) {
+      return scoreWord(word).then(function (exact) {
+        var found = Object.keys(exact.scores).length > 0;
+        var out = { word: word, strong: exact.scores, weak: {}, root: exact.root, forms: [], prefix: false, corrected: null };
+        if (found && !last) return out;
+        return Promise.all([completions(word), found ? null : correction(word)]).then(function (both) {
+          var more = both[0].map(function (e) { return e[0]; });
+          var top = both[0].length ? both[0][0][1] : 0;
+          var fixed = both[1] && more.indexOf(both[1][0]) < 0 && both[1][1] > top ? both[1][0] : null;
+          out.prefix = more.length > 0;
+          out.forms = more.concat(fixed ? [fixed] : []);
+          return Promise.all([weakScores(more), fixed ? scoreWord(fixed) : null]).then(function (scores) {
+            out.weak = scores[0];
+            if (fixed) {
+              var fixedScores = scores[1];
+              out.corrected = fixed;
+              out.root = fixedScores.root || fixed;
+              Object.keys(fixedScores.scores).forEach(function (doc) {
+                var v = Math.max(1, Math.round(fixedScores.scores[doc] * WEAK_FACTOR));
+                if (!out.weak[doc] || out.weak[doc] < v) out.weak[doc] = v;
+              });
+            }
+            return out;
+          });
+        });
+      });
+    }
+
+    function decodeGaps(gaps) {
+      var out = {};
+      var doc = 0;
+      gaps.forEach(function (gap) { doc += gap; out[doc] = true; });
+      return out;
+    }
+
+    function filterSets(filters) {
+      var names = Object.keys(filters);
+      if (!names.length) return Promise.resolve([]);
+      return getJson("saring.json").then(function (facets) {
+        return names.map(function (name) {
+          var values = facets[name] || {};
+          return hasOwn(values, filters[name]) ? decodeGaps(values[filters[name]]) : {};
+        });
+      });
+    }
+
+    // {docs: [{doc, hits, strong, score}], matches: [matchWord...], corrected: query|null}
+    // Documents with every word (exact, root, completed or corrected) first;
+    // then by the number of words matched exactly or by root, the score, and
+    // catalogue order. `typing` (default true): the last word is still being
+    // typed, so it is completed even when it matches as it is; a query from
+    // the address or a submitted form is complete and only words that match
+    // nothing are completed (which also saves the word list and its shards).
+    function search(query, filters, typing) {
+      var terms = words(query);
+      var lastOpen = terms.length > 0 && typing !== false;
+      return Promise.all([
+        Promise.all(terms.map(function (t, i) { return matchWord(t, lastOpen && i === terms.length - 1); })),
+        filterSets(filters || {})
+      ]).then(function (found) {
+        var matches = found[0];
+        var sets = found[1];
+        var allowed = function (doc) { return sets.every(function (set) { return set[doc]; }); };
+        var docs = [];
+        if (!terms.length) {
+          for (var d = 0; d < manifest.dokumen; d++) if (allowed(d)) docs.push({ doc: d, hits: 0, strong: 0, score: 0 });
+          return { docs: docs, matches: matches, corrected: null, words: 0 };
+        }
+        var entries = {};
+        var entry = function (doc) {
+          return entries[doc] || (entries[doc] = { doc: Number(doc), hits: 0, strong: 0, score: 0 });
+        };
+        matches.forEach(function (m) {
+          Object.keys(m.strong).forEach(function (doc) {
+            var e = entry(doc);
+            e.hits += 1;
+            e.strong += 1;
+            e.score += m.strong[doc];
+          });
+          Object.keys(m.weak).forEach(function (doc) {
+            if (hasOwn(m.strong, doc)) return;
+            var e = entry(doc);
+            e.hits += 1;
+            e.score += m.weak[doc];
+          });
+        });
+        Object.keys(entries).forEach(function (key) {
+          if (allowed(Number(key))) docs.push(entries[key]);
+        });
+        docs.sort(function (a, b) {
+          return b.hits - a.hits || b.strong - a.strong || b.score - a.score || a.doc - b.doc;
+        });
+        var corrected = null;
+        if (matches.some(function (m) { return m.corrected; })) {
+          corrected = matches.map(function (m) { return m.corrected || m.word; }).join(" ");
+        }
+        return { docs: docs, matches: matches, corrected: corrected, words: terms.length };
+      });
+    }
+
+    function rows(docs) {
+      var per = manifest.baris_per_berkas;
+      return Promise.all(docs.map(function (entry) {
+        return getJson("r/" + Math.floor(entry.doc / per) + ".json").then(function (file) {
+          return file[entry.doc % per];
+        });
+      }));
+    }
+
+    function texts(docs) {
+      return Promise.all(docs.map(function (entry) { return getJson("t/" + entry.doc + ".json"); }));
+    }
+
+    return { search: search, rows: rows, texts: texts, completions: completions, correction: correction, manifest: manifest };
+  }
+
+  // ------------------------------------------------------------ highlighting
+
+  // A function telling whether a word of a page is a form of a query word:
+  // the word itself, a completion or correction, a word the typed prefix
+  // starts, or (by stripping affixes) a word sharing its root. It returns the
+  // query word's number plus one, or 0 when the word is no form of any.
+  function matcher(matches) {
+    var exact = {};
+    var prefixes = [];
+    var roots = {};
+    (matches || []).forEach(function (m, i) {
+      var n = i + 1;
+      exact[m.word] = exact[m.word] || n;
+      m.forms.forEach(function (f) { exact[f] = exact[f] || n; });
+      if (m.prefix) prefixes.push([m.word, n]);
+      if (m.root) roots[m.root] = roots[m.root] || n;
+      if (m.corrected) exact[m.corrected] = exact[m.corrected] || n;
+    });
+    var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
+    return function (token) {
+      var t = token.toLowerCase();
+      if (has(exact, t)) return exact[t];
+      if (has(roots, t)) return roots[t];
+      for (var i = 0; i < prefixes.length; i++) if (t.indexOf(prefixes[i][0]) === 0) return prefixes[i][1];
+      if (t.length >= 5) {
+        var stripped = stripAffixes(t);
+        for (var k = 0; k < stripped.length; k++) {
+          if (has(roots, stripped[k])) return roots[stripped[k]];
+          if (has(exact, stripped[k])) return exact[stripped[k]];
+        }
+      }
+      return 0;
+    };
+  }
+
+  // [[text, marked], ...]: `text` cut into runs, words the matcher accepts marked.
+  function markParts(text, isMatch) {
+    var parts = [];
+    var re = /[\p{L}\p{N}]+/gu;
+    var last = 0;
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      if (!isMatch(m[0])) continue;
+      if (m.index > last) parts.push([text.slice(last, m.index), false]);
+      parts.push([m[0], true]);
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) parts.push([text.slice(last), false]);
+    return parts;
+  }
+
+  // A piece of `text` from `from` to about `to`, cut at spaces, with ellipses.
+  function piece(text, from, to, at) {
+    var start = Math.max(0, from);
+    if (start > 0) {
+      var space = text.indexOf(" ", start);
+      start = space >= 0 && space < at ? space + 1 : start;
+    }
+    var end = Math.min(text.length, to);
+    if (end < text.length) {
+      var cut = text.lastIndexOf(" ", end);
+      if (cut > at) end = cut;
+    }
+    return { start: start, end: end };
+  }
+
+  // About `size` characters of `text` around the place where the most
+  // different query words match, followed by a short piece around the first
+  // place of each query word that place lacks; null when nothing matches.
+  function snippet(text, isMatch, size) {
+    var re = /[\p{L}\p{N}]+/gu;
+    var hits = [];
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      var which = isMatch(m[0]);
+      if (which) hits.push({ at: m.index, end: m.index + m[0].length, which: which });
+    }
+    if (!hits.length) return null;
+    var best = 0;
+    var bestCount = 0;
+    for (var i = 0; i < hits.length; i++) {
+      var seen = {};
+      var count = 0;
+      for (var j = i; j < hits.length && hits[j].at - hits[i].at < size - 60; j++) {
+        if (!seen[hits[j].which]) { seen[hits[j].which] = true; count++; }
+      }
+      if (count > bestCount) { bestCount = count; best = i; }
+    }
+    var pieces = [piece(text, hits[best].at - 50, hits[best].at - 50 + size, hits[best].at)];
+    var covered = {};
+    hits.forEach(function (h) { if (h.at >= pieces[0].start && h.end <= pieces[0].end) covered[h.which] = true; });
+    hits.forEach(function (h) {
+      if (covered[h.which]) return;
+      covered[h.which] = true;
+      pieces.push(piece(text, h.at - 30, h.end + 40, h.at));
+    });
+    pieces.sort(function (a, b) { return a.start - b.start; });
+    var out = "";
+    var last = 0;
+    pieces.forEach(function (p) {
+      if (p.start < last) p.start = last;
+      if (p.start >= p.end) return;
+      out += (p.start > last || (last === 0 && p.start > 0) ? (out ? " … " : "… ") : "") + text.slice(p.start, p.end);
+      last = p.end;
+    });
+    return out + (last < text.length ? " …" : "");
+  }
+
+  var api = {
+    fnv1a: fnv1a, words: words, stripAffixes: stripAffixes, editDistance: editDistance,
+    createEngine: createEngine, matcher: matcher, markParts: markParts, snippet: snippet
+  };
+  if (typeof document === "undefined") {
+    if (typeof module !== "undefined" && module.exports) module.exports = api;
+    return;
+  }
+
+  // ------------------------------------------------------------------- loading
+
+  // Loads one JSON file of the index, once. Over http(s) with fetch; from a
+  // folder (file:, the offline copy) browsers refuse fetch, so the copy also
+  // holds each file as a script (X.json -> X.js, see generator/offline.py)
+  // that calls replikaIndeks(name, data), name being its path in cari-indeks/.
+  var viaScript = window.location.protocol === "file:";
+  var waiting = {};
+  var cache = {};
+  window.replikaIndeks = function (name, data) {
+    var entry = waiting[name];
+    if (!entry) return;
+    delete waiting[name];
+    entry.resolve(data);
+  };
+
+  function loadScript(url) {
+    var name = url.slice(url.lastIndexOf("/cari-indeks/") + "/cari-indeks/".length);
+    return new Promise(function (resolve, reject) {
+      waiting[name] = { resolve: resolve, reject: reject };
+      var script = document.createElement("script");
+      var fail = function () {
+        if (!waiting[name]) return;
+        delete waiting[name];
+        reject(new Error("indeks " + name));
+      };
+      script.onerror = fail;
+      script.onload = fail;  // ran without calling replikaIndeks with this name
+      script.src = url.replace(/\.json$/, ".js");
+      document.head.appendChild(script);
     });
   }
 
-  function rows(docs) {
-    var per = manifest.baris_per_berkas;
-    return Promise.all(docs.map(function (entry) {
-      return getJson("r/" + Math.floor(entry.doc / per) + ".json").then(function (file) {
-        return file[entry.doc % per];
+  function load(url) {
+    if (!cache[url]) {
+      cache[url] = viaScript ? loadScript(url) : fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + url);
+        return response.json();
       });
-    }));
+      cache[url].catch(function () { delete cache[url]; });
+    }
+    return cache[url];
   }
 
-  var SAFE_URL = /^[a-z0-9][a-z0-9\/_.-]*$/i;
-  function item(row) {
-    var li = document.createElement("li");
-    var heading = document.createElement("h2");
-    heading.className = "rp-cari__judul";
-    var link = document.createElement("a");
-    var url = String(row[1]);
+  // One engine per page, shared by the search page and the header box; made
+  // on first use (the header box loads nothing until someone types in it).
+  var enginePromise = null;
+  function engineAt(baseRel) {
+    if (!enginePromise) {
+      var base = new URL(baseRel, window.location.href);
+      enginePromise = load(new URL("cari-indeks/terkini.json", base).href).then(function (pointer) {
+        if (!/^[0-9a-f]+$/.test(String(pointer.indeks))) throw new Error("indeks");
+        var folder = new URL("cari-indeks/" + pointer.indeks + "/", base);
+        var getJson = function (path) { return load(new URL(path, folder).href); };
+        return getJson("manifest.json").then(function (manifest) { return createEngine(getJson, manifest); });
+      });
+      enginePromise.catch(function () { enginePromise = null; });
+    }
+    return enginePromise;
+  }
+
+  // ------------------------------------------------------------------- showing
+
+  var SAFE_URL = /^[a-z0-9][a-z0-9\/_.#-]*$/i;
+  function resultHref(baseRel, url) {
+    url = String(url);
     if (!SAFE_URL.test(url) || url.indexOf("..") >= 0) url = "";
     // From a folder (file:) a folder address shows a file listing: open its index.html.
-    if (viaScript && (url === "" || url.slice(-1) === "/")) url += "index.html";
-    link.setAttribute("href", baseRel + url);
-    link.textContent = String(row[0]);
-    heading.appendChild(link);
-    li.appendChild(heading);
-    var meta = document.createElement("p");
-    meta.className = "rp-cari__meta";
-    meta.textContent = [row[3], row[4], row[5]].filter(Boolean).join(" · ");
-    li.appendChild(meta);
-    var summary = document.createElement("p");
-    summary.textContent = String(row[2]);
-    li.appendChild(summary);
-    return li;
-  }
-
-  function showMore() {
-    var mine = current.mine;
-    var next = current.docs.slice(current.shown, current.shown + SHOWN);
-    current.shown += next.length;
-    return rows(next).then(function (found) {
-      if (mine !== counter) return;
-      found.forEach(function (row) { if (row) list.appendChild(item(row)); });
-      more.hidden = current.shown >= current.docs.length;
-    });
-  }
-
-  function describe(query, filters, docs) {
-    var parts = [];
-    if (query) parts.push("«" + query + "»");
-    Object.keys(filters).forEach(function (name) { parts.push(filters[name]); });
-    var what = parts.join(", ");
-    if (!docs.length) return "Tidak ada hasil untuk " + what + ".";
-    var count = words(query).length;
-    var full = docs.filter(function (d) { return d.hits === count; }).length;
-    var text = docs.length + " hasil untuk " + what;
-    if (count > 1 && full < docs.length) text += " (" + full + " memuat semua kata)";
-    return text + ".";
-  }
-
-  function readAddress() {
-    var params = new URLSearchParams(window.location.search);
-    input.value = params.get("q") || "";
-    selects.forEach(function (sel) { sel.dataset.wanted = params.get(sel.name) || ""; });
-  }
-
-  function writeAddress(query, filters) {
-    var params = new URLSearchParams();
-    if (query) params.set("q", query);
-    Object.keys(filters).forEach(function (name) { params.set(name, filters[name]); });
-    var search = params.toString();
-    window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
-  }
-
-  function fillFilters() {
-    selects.forEach(function (sel) {
-      (manifest.saringan[sel.dataset.filter] || []).forEach(function (entry) {
-        var option = document.createElement("option");
-        option.value = entry[0];
-        option.textContent = entry[0] + " (" + entry[1] + ")";
-        sel.appendChild(option);
-      });
-      if (sel.dataset.wanted) sel.value = sel.dataset.wanted;
-    });
-  }
-
-  function run() {
-    var query = input.value.trim();
-    var filters = {};
-    selects.forEach(function (sel) { if (sel.value) filters[sel.name] = sel.value; });
-    writeAddress(query, filters);
-    var mine = ++counter;
-    if (!words(query).length && Object.keys(filters).length === 0) {
-      list.textContent = "";
-      more.hidden = true;
-      status.textContent = "Ketik kata kunci atau pilih saringan.";
-      return Promise.resolve();
+    if (viaScript) {
+      var hash = url.indexOf("#");
+      var path = hash >= 0 ? url.slice(0, hash) : url;
+      var anchor = hash >= 0 ? url.slice(hash) : "";
+      if (path === "" || path.slice(-1) === "/") path += "index.html";
+      url = path + anchor;
     }
-    status.textContent = "Mencari…";
-    return search(query, filters).then(function (docs) {
-      if (mine !== counter) return;
-      current = { docs: docs, shown: 0, mine: mine };
-      list.textContent = "";
-      return showMore().then(function () {
-        if (mine === counter) status.textContent = describe(query, filters, docs);
-      });
-    }).catch(function () {
-      if (mine === counter) status.textContent = "Pencarian gagal: indeks tidak dapat dimuat. Muat ulang halaman.";
+    return baseRel + url;
+  }
+
+  // Appends `text` to `parent` with the matching words in <mark>.
+  function appendMarked(parent, text, isMatch) {
+    markParts(String(text), isMatch).forEach(function (part) {
+      if (part[1]) {
+        var mark = document.createElement("mark");
+        mark.textContent = part[0];
+        parent.appendChild(mark);
+      } else {
+        parent.appendChild(document.createTextNode(part[0]));
+      }
     });
   }
 
-  function later() {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(run, 200);
+  function kindLabel(engine, kind) {
+    var kinds = engine.manifest.jenis_halaman || {};
+    return Object.prototype.hasOwnProperty.call(kinds, kind) ? String(kinds[kind]) : "";
   }
 
-  function start() {
-    readAddress();
-    load(new URL("cari-indeks/terkini.json", base).href)
-      .then(function (pointer) {
-        if (!/^[0-9a-f]+$/.test(String(pointer.indeks))) throw new Error("indeks");
-        folder = new URL("cari-indeks/" + pointer.indeks + "/", base);
-        return getJson("manifest.json");
-      })
-      .then(function (data) {
-        manifest = data;
-        fillFilters();
-        form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-        input.addEventListener("input", later);
-        selects.forEach(function (sel) { sel.addEventListener("change", run); });
-        more.addEventListener("click", showMore);
-        root.setAttribute("data-siap", "");
-        return run();
-      })
-      .catch(function () {
-        status.textContent = "Indeks pencarian belum tersedia. Bangun situs dengan `replika build`.";
+  // ------------------------------------------------------------ the search page
+
+  function searchPage(root) {
+    var SHOWN = 10;
+    var SNIPPET = 180;
+    var baseRel = root.getAttribute("data-base") || "./";
+    var form = root.querySelector("form");
+    var input = root.querySelector("#rp-q");
+    var selects = Array.prototype.slice.call(root.querySelectorAll("select[data-filter]"));
+    var status = root.querySelector(".rp-cari__status");
+    var list = root.querySelector(".rp-cari__hasil");
+    var more = root.querySelector(".rp-cari__lagi");
+    var engine = null;
+    var counter = 0;
+    var timer = null;
+    var current = { result: null, shown: 0, mine: 0, isMatch: null };
+
+    function item(row, text, isMatch) {
+      var li = document.createElement("li");
+      li.className = "rp-cari__item";
+      var heading = document.createElement("h2");
+      heading.className = "rp-cari__judul";
+      var link = document.createElement("a");
+      link.setAttribute("href", resultHref(baseRel, row[1]));
+      appendMarked(link, row[0], isMatch);
+      heading.appendChild(link);
+      li.appendChild(heading);
+      var meta = document.createElement("p");
+      meta.className = "rp-cari__meta";
+      var label = kindLabel(engine, row[4]);
+      if (label) {
+        var kind = document.createElement("span");
+        kind.className = "rp-cari__jenis rp-cari__jenis--" + String(row[4]).replace(/[^a-z]/g, "");
+        kind.textContent = label;
+        meta.appendChild(kind);
+      }
+      if (row[3]) meta.appendChild(document.createTextNode((label ? " · " : "") + String(row[3])));
+      li.appendChild(meta);
+      var summary = document.createElement("p");
+      summary.className = "rp-cari__cuplikan";
+      var cut = typeof text === "string" ? snippet(text, isMatch, SNIPPET) : null;
+      appendMarked(summary, cut || String(row[2]), isMatch);
+      li.appendChild(summary);
+      return li;
+    }
+
+    function separator() {
+      var li = document.createElement("li");
+      li.className = "rp-cari__pemisah";
+      li.setAttribute("role", "separator");
+      li.textContent = "Hasil berikut hanya memuat sebagian kata kunci:";
+      return li;
+    }
+
+    function showMore() {
+      var mine = current.mine;
+      var result = current.result;
+      var start = current.shown;
+      var next = result.docs.slice(start, start + SHOWN);
+      current.shown += next.length;
+      return Promise.all([engine.rows(next), engine.texts(next).catch(function () { return []; })]).then(function (found) {
+        if (mine !== counter) return;
+        var fragment = document.createDocumentFragment();
+        found[0].forEach(function (row, i) {
+          var doc = next[i];
+          var prev = start + i > 0 ? result.docs[start + i - 1] : null;
+          if (result.words > 1 && doc.hits < result.words && (!prev || prev.hits === result.words)) {
+            fragment.appendChild(separator());
+          }
+          if (row) fragment.appendChild(item(row, found[1][i], current.isMatch));
+        });
+        list.appendChild(fragment);
+        more.hidden = current.shown >= result.docs.length;
       });
+    }
+
+    function describe(query, filters, result) {
+      var parts = [];
+      if (query) parts.push("«" + query + "»");
+      Object.keys(filters).forEach(function (name) { parts.push(filters[name]); });
+      var what = parts.join(", ");
+      var docs = result.docs;
+      var text = "";
+      if (result.corrected) text = "Menampilkan hasil untuk «" + result.corrected + "». ";
+      if (!docs.length) return text + "Tidak ada hasil untuk " + what + ".";
+      var full = docs.filter(function (d) { return d.hits === result.words; }).length;
+      text += docs.length + " hasil untuk " + what;
+      if (result.words > 1 && full < docs.length) text += " (" + full + " memuat semua kata)";
+      return text + ".";
+    }
+
+    function readAddress() {
+      var params = new URLSearchParams(window.location.search);
+      input.value = params.get("q") || "";
+      selects.forEach(function (sel) { sel.dataset.wanted = params.get(sel.name) || ""; });
+    }
+
+    function writeAddress(query, filters) {
+      var params = new URLSearchParams();
+      if (query) params.set("q", query);
+      Object.keys(filters).forEach(function (name) { params.set(name, filters[name]); });
+      var search = params.toString();
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+    }
+
+    function fillFilters() {
+      selects.forEach(function (sel) {
+        (engine.manifest.saringan[sel.dataset.filter] || []).forEach(function (entry) {
+          var option = document.createElement("option");
+          option.value = entry[0];
+          option.textContent = entry[0] + " (" + entry[1] + ")";
+          sel.appendChild(option);
+        });
+        if (sel.dataset.wanted) sel.value = sel.dataset.wanted;
+      });
+    }
+
+    function run(typing) {
+      window.clearTimeout(timer);
+      var query = input.value.trim();
+      var filters = {};
+      selects.forEach(function (sel) { if (sel.value) filters[sel.name] = sel.value; });
+      writeAddress(query, filters);
+      var mine = ++counter;
+      if (!words(query).length && Object.keys(filters).length === 0) {
+        list.textContent = "";
+        more.hidden = true;
+        status.textContent = "Ketik kata kunci atau pilih saringan.";
+        return Promise.resolve();
+      }
+      // No jump while typing: the previous results stay until the new ones
+      // are ready, and the status line keeps its height meanwhile.
+      if (!status.style.minHeight) status.style.minHeight = status.offsetHeight + "px";
+      status.textContent = "Mencari…";
+      var settle = function (text) {
+        if (mine !== counter) return;
+        status.textContent = text;
+        status.style.minHeight = "";
+      };
+      return engine.search(query, filters, typing === true).then(function (result) {
+        if (mine !== counter) return;
+        current = { result: result, shown: 0, mine: mine, isMatch: matcher(result.matches) };
+        var old = list;
+        list = old.cloneNode(false);
+        return showMore().then(function () {
+          if (mine !== counter) return;
+          old.parentNode.replaceChild(list, old);
+          settle(describe(query, filters, result));
+        });
+      }).catch(function () {
+        settle("Pencarian gagal: indeks tidak dapat dimuat. Muat ulang halaman.");
+      });
+    }
+
+    function later() {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { run(true); }, 200);
+    }
+
+    // Arrow keys: from the box down into the result links, between them, and back.
+    function links() {
+      return Array.prototype.slice.call(root.querySelectorAll(".rp-cari__hasil a"));
+    }
+    function onKey(event) {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp" && event.key !== "Escape") return;
+      var all = links();
+      var at = all.indexOf(document.activeElement);
+      if (event.key === "Escape") {
+        if (at >= 0) { event.preventDefault(); input.focus(); }
+        return;
+      }
+      if (event.target === input && event.key === "ArrowDown" && all.length) {
+        event.preventDefault();
+        all[0].focus();
+      } else if (at >= 0) {
+        event.preventDefault();
+        var to = at + (event.key === "ArrowDown" ? 1 : -1);
+        if (to < 0) input.focus();
+        else if (to < all.length) all[to].focus();
+      }
+    }
+
+    readAddress();
+    engineAt(baseRel).then(function (found) {
+      engine = found;
+      api.engine = found;  // for the benchmark: time a search whose files are here
+      fillFilters();
+      form.addEventListener("submit", function (event) { event.preventDefault(); run(false); });
+      input.addEventListener("input", later);
+      root.addEventListener("keydown", onKey);
+      selects.forEach(function (sel) { sel.addEventListener("change", function () { run(false); }); });
+      more.addEventListener("click", showMore);
+      root.setAttribute("data-siap", "");
+      return run(false);
+    }).catch(function () {
+      status.textContent = "Indeks pencarian belum tersedia. Bangun situs dengan `replika build`.";
+    });
   }
 
-  // For the tests: the hash function and the affix stripper.
-  window.rpCari = { fnv1a: fnv1a, stripAffixes: stripAffixes, words: words };
-  start();
+  // ------------------------------------------------------------ the header box
+
+  // Suggestions under the header box while typing: the best few results,
+  // arrow keys to choose, Enter to open one (or, with none chosen, the search
+  // page with every result), Escape to close. The panel floats over the page.
+  function headerBox(form) {
+    var SHOWN = 6;
+    var input = form.querySelector("input[name=q]");
+    if (!input) return;
+    var baseRel = form.getAttribute("data-base") || "./";
+    var panel = document.createElement("ul");
+    panel.className = "rp-header-cari__saran";
+    panel.id = "rp-header-saran";
+    panel.setAttribute("role", "listbox");
+    panel.setAttribute("aria-label", "Saran hasil");
+    panel.hidden = true;
+    form.appendChild(panel);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", panel.id);
+    input.setAttribute("aria-expanded", "false");
+    var timer = null;
+    var counter = 0;
+    var active = -1;
+
+    function options() {
+      return Array.prototype.slice.call(panel.querySelectorAll("[role=option]"));
+    }
+
+    function close() {
+      panel.hidden = true;
+      active = -1;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+    }
+
+    function choose(n) {
+      var all = options();
+      if (!all.length) return;
+      active = (n + all.length) % all.length;
+      all.forEach(function (o, i) { o.setAttribute("aria-selected", i === active ? "true" : "false"); });
+      input.setAttribute("aria-activedescendant", all[active].id);
+    }
+
+    function option(n, href, fill) {
+      var li = document.createElement("li");
+      li.id = "rp-header-saran-" + n;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      var link = document.createElement("a");
+      link.setAttribute("href", href);
+      link.tabIndex = -1;
+      fill(link);
+      li.appendChild(link);
+      return li;
+    }
+
+    function allResultsHref(query) {
+      var page = resultHref(baseRel, "cari/");
+      return page + "?q=" + encodeURIComponent(query);
+    }
+
+    function show(engine, query, result, rows) {
+      panel.textContent = "";
+      var isMatch = matcher(result.matches);
+      if (result.corrected) {
+        var note = document.createElement("li");
+        note.className = "rp-header-cari__catatan";
+        note.textContent = "Menampilkan hasil untuk «" + result.corrected + "»";
+        panel.appendChild(note);
+      }
+      rows.forEach(function (row, i) {
+        if (!row) return;
+        panel.appendChild(option(i, resultHref(baseRel, row[1]), function (link) {
+          var label = kindLabel(engine, row[4]);
+          if (label) {
+            var kind = document.createElement("span");
+            kind.className = "rp-cari__jenis";
+            kind.textContent = label;
+            link.appendChild(kind);
+            link.appendChild(document.createTextNode(" "));
+          }
+          appendMarked(link, row[0], isMatch);
+        }));
+      });
+      var total = result.docs.length;
+      panel.appendChild(option(rows.length, allResultsHref(query), function (link) {
+        link.className = "rp-header-cari__semua";
+        link.textContent = total ? "Semua " + total + " hasil untuk «" + query + "»" : "Tidak ada hasil untuk «" + query + "»";
+      }));
+      panel.hidden = false;
+      active = -1;
+      input.setAttribute("aria-expanded", "true");
+      input.removeAttribute("aria-activedescendant");
+    }
+
+    function run() {
+      var query = input.value.trim();
+      var mine = ++counter;
+      if (!words(query).length) { close(); return Promise.resolve(); }
+      return engineAt(baseRel).then(function (engine) {
+        return engine.search(query, {}, true).then(function (result) {
+          var top = result.docs.slice(0, SHOWN);
+          return engine.rows(top).then(function (rows) {
+            if (mine === counter) show(engine, query, result, rows);
+          });
+        });
+      }).catch(function () { if (mine === counter) close(); });
+    }
+
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(run, 150);
+    });
+    input.addEventListener("focus", function () { engineAt(baseRel).catch(function () {}); });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (panel.hidden) return;
+        event.preventDefault();
+        choose(active + (event.key === "ArrowDown" ? 1 : -1));
+      } else if (event.key === "Escape") {
+        // The first Escape closes the suggestions (and keeps the text; a
+        // search box would clear itself), the next one clears as usual.
+        if (!panel.hidden) {
+          event.preventDefault();
+          close();
+        }
+      } else if (event.key === "Enter" && !panel.hidden && active >= 0) {
+        event.preventDefault();
+        var link = options()[active].querySelector("a");
+        window.location.href = link.href;
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (!form.contains(event.target)) close();
+    });
+  }
+
+  // For the tests: the engine's pure functions.
+  window.rpCari = api;
+  var page = document.querySelector("[data-rp-cari]");
+  if (page) searchPage(page);
+  var header = document.querySelector(".rp-header-cari");
+  if (header) headerBox(header);
 })();
