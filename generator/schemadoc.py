@@ -254,7 +254,9 @@ def journey_reference() -> str:
             where = _SECTION_PREFIX[name].removesuffix("[].")
             out.append(f"Setiap butir di `{where}` berisi kolom berikut.")
             out.append("")
-        out.extend(_table(name, spec, defs, lists))
+        rows = _table(name, spec, defs, lists)
+        # Closed lists are explained on the practice field reference.
+        out.extend(r.replace("](#pilihan-", "](referensi-kolom.md#pilihan-") for r in rows)
         out.append("")
     out.append("## Pilihan `pelaksanaan` sesi")
     out.append("")
