@@ -33,8 +33,8 @@ from markupsafe import Markup, escape
 
 from generator import vocab
 from generator.forked import Forked, ForkedError, can_fork
-from generator.limits import MARKDOWN_FIELDS, markdown_excess
 from generator.journey import Journey, state_label
+from generator.limits import MARKDOWN_FIELDS, markdown_excess
 from generator.model import Catalogue, start_year
 from generator.schema import Practice
 from generator.slug import slugify
