@@ -178,6 +178,8 @@ def cmd_validate(args: argparse.Namespace, project: Project) -> int:
     checked = check_project(project, only)
     files = len(only) if only is not None else len(checked.files)
     report(checked.problems, fmt, files=files)
+    if not checked.problems and fmt != "json" and only is None and checked.journeys:
+        print(f"✓ {len(checked.journeys)} perjalanan belajar valid.")
     return EXIT_INVALID if checked.problems else EXIT_OK
 
 

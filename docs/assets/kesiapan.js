@@ -101,6 +101,7 @@
     }
     boxes.forEach(function (box) { box.addEventListener("change", changed); });
     actions.hidden = false;
+    count.hidden = false;
     share.hidden = false;
     show(false);
 
