@@ -176,10 +176,18 @@ def cmd_validate(args: argparse.Namespace, project: Project) -> int:
         only = [p for p in only if not p.name.startswith("_")]
     fmt = output_format(args.format)
     checked = check_project(project, only)
-    files = len(only) if only is not None else len(checked.files)
-    report(checked.problems, fmt, files=files)
-    if not checked.problems and fmt != "json" and only is None and checked.journeys:
-        print(f"✓ {len(checked.journeys)} perjalanan belajar valid.")
+    from generator.journey import journey_dir
+
+    folder = journey_dir(project).resolve()
+    journeys = (
+        sum(1 for p in only if p.resolve().parent == folder)
+        if only is not None
+        else len(checked.journeys)
+    )
+    files = len(only) - journeys if only is not None else len(checked.files)
+    report(checked.problems, fmt, files=files if files or not journeys else None)
+    if not checked.problems and fmt != "json" and journeys:
+        print(f"✓ {journeys} perjalanan belajar valid.")
     return EXIT_INVALID if checked.problems else EXIT_OK
 
 
