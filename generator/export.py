@@ -186,7 +186,7 @@ JOURNEY_CSV_COLUMNS: tuple[tuple[str, Callable[[Journey], Any]], ...] = (
     ("praktik", lambda j: _join(j.practices)),
     ("program", lambda j: j.programme),
     ("fasilitator", lambda j: j.facilitator),
-    ("mulai", lambda j: j.first_date),
+    ("mulai", lambda j: j.sessions[0].date if j.sessions else None),
     ("sesi_terlaksana", lambda j: j.held),
     ("sesi_tercatat", lambda j: j.planned),
     ("bentuk", lambda j: _join(dict.fromkeys(s.form for s in j.sessions))),

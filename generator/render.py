@@ -265,6 +265,13 @@ def sessions_summary(journey: Journey) -> str:
     return f"{journey.held} dari {journey.planned} sesi terlaksana"
 
 
+def journey_when(journey: Journey) -> str:
+    """``mulai 27 Januari 2020`` (first session), or ``bukti 23 Februari 2009`` without sessions."""
+    if journey.sessions:
+        return f"mulai {format_date(journey.sessions[0].date)}"
+    return f"bukti {format_date(journey.status_as_of)}"
+
+
 def url_to_source(url: str) -> str:
     """``katalog/praktik/x/`` → ``katalog/praktik/x.md`` (``a/`` for ``a/index.md``)."""
     return url.rstrip("/") + ".md"
@@ -308,6 +315,7 @@ def make_environment() -> Environment:
         journey_url=journey_url,
         sesi_ringkas=sessions_summary,
         sesi_label=state_label,
+        waktu_pb=journey_when,
         start_year=start_year,
         glossary=glossary,
         markdown_fields=MARKDOWN_FIELDS,
