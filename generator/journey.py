@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import ConfigDict, Field, Strict, ValidationError
 
 from generator import vocab
+from generator.limits import markdown_excess
 from generator.load import FieldPath, LoadedFile, load_file
 from generator.problems import Problem, did_you_mean
 from generator.schema import (
@@ -384,6 +385,18 @@ def _check_journey(data: dict[str, Any], loaded: LoadedFile, checked: Checked) -
     out.extend(_check_journey_sources(data, loaded))
     out.extend(_check_source_urls(data, loaded))
     out.extend(_check_long_words(data, loaded))
+    summary = data.get("ringkasan")
+    excess = markdown_excess(summary.strip()) if isinstance(summary, str) else None
+    if excess is not None:
+        out.append(
+            loaded.problem(
+                ("ringkasan",),
+                "markdown-limit",
+                excess[1],
+                "Pendekkan atau sederhanakan ringkasannya; rincian panjang cukup ditautkan "
+                "lewat `sumber`.",
+            )
+        )
     today = _date_key(dt.date.today().isoformat())
     for i, session in _items(data, "sesi"):
         if not isinstance(session, dict) or session.get("pelaksanaan") != "terlaksana":
