@@ -185,7 +185,7 @@ class Journey(_Model):
     phase: ReplicationPhase = F(
         "tahap", "Tahap pembelajaran menurut bukti terbaru.", example="pembelajaran"
     )
-    status: ReplicationStatus = F("status", "Status perjalanan belajar.", example="berjalan")
+    status: ReplicationStatus = F("status", "Status perjalanan belajar.", example="tidak-diketahui")
     status_as_of: DateText = F(
         "status_per", "Tanggal bukti terbaru untuk status itu.", example="2020-01-27"
     )
