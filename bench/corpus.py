@@ -200,6 +200,8 @@ class Generator:
         self.rng = random.Random(seed + size)
         self.today = dt.date.today()
         self.ids = [self._id(i) for i in range(size)]
+        self.journeys: list[dict[str, Any]] = []
+        """Learning journeys (``practices/pembelajaran/``) made from each record's pairs."""
 
     def _topic(self, i: int) -> str:
         return TOPICS[i % len(TOPICS)]
@@ -273,7 +275,7 @@ class Generator:
             "kesiapan": self._list(self.text.questions, 3, 6),
             "risiko": self._list(self.text.sentences, 2, 4),
             "perbedaan_data": self._discrepancies(codes),
-            "replikasi": self._replications(i, region, start, codes),
+            "replikasi": [],
             "tingkat_bukti": list(vocab.EVIDENCE_LEVELS)[i % len(vocab.EVIDENCE_LEVELS)],
             "status": list(vocab.PRACTICE_STATUSES)[i % len(vocab.PRACTICE_STATUSES)],
             "diperiksa": (self.today - dt.timedelta(days=rng.randint(0, 900))).isoformat(),
@@ -281,8 +283,54 @@ class Generator:
             "tag": self._tags(i, kelurahan),
             "sumber": sources,
         }
+        pairs = self._replications(i, region, start, codes)
+        self.journeys.extend(
+            self._journey(record_id, region, n, rep, sources) for n, rep in enumerate(pairs)
+        )
         self._satisfy_rules(data, codes)
         return {k: v for k, v in data.items() if v != []}
+
+    def _journey(
+        self,
+        record_id: str,
+        region: Region,
+        n: int,
+        rep: dict[str, Any],
+        sources: list[dict[str, Any]],
+    ) -> dict[str, Any]:
+        """One generated mentor → mentee pair as a journey record (issue #11)."""
+        today = self.today.isoformat()
+        begin = min(rep["mulai"], today)
+        held = rep["mulai"] <= today
+        first, last = rep["sumber"][0], rep["sumber"][-1]
+        journey: dict[str, Any] = {
+            "id": f"{record_id}-belajar-{n + 1}",
+            "judul": f"{rep['daerah']} belajar dari {region.name}",
+            "ringkasan": f"{rep['daerah']} mempelajari praktik {record_id} dari {region.name}.",
+            "fasilitator": rep.get("fasilitator"),
+            "mentor": region.name,
+            "mentee": rep["daerah"],
+            "praktik": [record_id],
+            "sesi": [
+                {
+                    "tanggal": rep["mulai"],
+                    "jumlah": rep.get("jumlah_sesi", 1),
+                    "pelaksanaan": "terlaksana" if held else "direncanakan",
+                    "bentuk": rep["bentuk"],
+                    "sumber": first,
+                }
+            ],
+            "tahap": rep["tahap"],
+            "status": rep["status"],
+            "status_per": begin,
+            "hasil": [{"uraian": text, "sumber": last} for text in rep.get("keluaran", [])],
+            "diperiksa": today,
+        }
+        if rep["status"] in ("berjalan", "diadopsi"):
+            journey["status_sumber"] = first
+        cited = {first} | ({last} if journey["hasil"] else set())
+        journey["sumber"] = [s for s in sources if s["kode"] in cited]
+        return {k: v for k, v in journey.items() if v not in ([], None)}
 
     @staticmethod
     def _satisfy_rules(data: dict[str, Any], codes: list[str]) -> None:
@@ -444,6 +492,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
 HEADER = "# yaml-language-server: $schema=../docs/skema/praktik.schema.json\n"
+JOURNEY_HEADER = "# yaml-language-server: $schema=../../docs/skema/pembelajaran.schema.json\n"
 
 
 def dump(record: dict[str, Any]) -> str:
@@ -479,4 +528,10 @@ def make_project(source: Path, target: Path, size: int, seed: int = 20261128) ->
         path = practices / f"{record['id']}.yaml"
         path.write_text(dump(record), encoding="utf-8")
         paths.append(path)
+    if generator.journeys:
+        folder = practices / "pembelajaran"
+        folder.mkdir()
+        for journey in generator.journeys:
+            text = yaml.dump(journey, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=88)
+            (folder / f"{journey['id']}.yaml").write_text(JOURNEY_HEADER + text, encoding="utf-8")
     return paths

@@ -176,8 +176,18 @@ def cmd_validate(args: argparse.Namespace, project: Project) -> int:
         only = [p for p in only if not p.name.startswith("_")]
     fmt = output_format(args.format)
     checked = check_project(project, only)
-    files = len(only) if only is not None else len(checked.files)
-    report(checked.problems, fmt, files=files)
+    from generator.journey import journey_dir
+
+    folder = journey_dir(project).resolve()
+    journeys = (
+        sum(1 for p in only if p.resolve().parent == folder)
+        if only is not None
+        else len(checked.journeys)
+    )
+    files = len(only) - journeys if only is not None else len(checked.files)
+    report(checked.problems, fmt, files=files if files or not journeys else None)
+    if not checked.problems and fmt != "json" and journeys:
+        print(f"✓ {journeys} perjalanan belajar valid.")
     return EXIT_INVALID if checked.problems else EXIT_OK
 
 
@@ -208,7 +218,44 @@ def cmd_schema(args: argparse.Namespace, project: Project) -> int:
 # ----------------------------------------------------------------------------- new
 
 
+def cmd_new_journey(args: argparse.Namespace, project: Project) -> int:
+    """``replika new --pembelajaran``: a learning-journey draft."""
+    from generator.scaffold import MissingInput, ScaffoldError
+    from generator.scaffold_journey import NewJourney, resolve, write_journey
+
+    interactive = args.interaktif or (not args.no_input and sys.stdin.isatty())
+    raw = NewJourney(args.mentor or "", args.mentee or "", list(args.praktik or []), args.id or "")
+    try:
+        request = resolve(project, raw, interactive=interactive)
+        target = write_journey(project, request)
+    except ScaffoldError as err:
+        print(f"replika new: {err}", file=sys.stderr)
+        if isinstance(err, MissingInput):
+            print(
+                "Tanpa terminal, `replika new --pembelajaran` butuh --mentor, --mentee dan "
+                "--praktik (lihat `replika new --help`), atau pakai --interaktif.",
+                file=sys.stderr,
+            )
+        return err.code
+    except EOFError:
+        print(
+            "\nreplika new: masukan berakhir sebelum semua pertanyaan terjawab; "
+            "tidak ada berkas yang dibuat.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    shown = project.display(target)
+    print(f"✓ Dibuat: {shown}")
+    print(
+        "Langkah berikutnya: isi baris bertanda `# ISI` (ringkasan, sesi, status_per, sumber)\n"
+        f"dari sumber, lalu jalankan `replika validate {shown}`."
+    )
+    return EXIT_OK
+
+
 def cmd_new(args: argparse.Namespace, project: Project) -> int:
+    if args.pembelajaran:
+        return cmd_new_journey(args, project)
     from generator.scaffold import (
         MissingInput,
         NewRecord,
@@ -459,6 +506,8 @@ def build_parser() -> argparse.ArgumentParser:
             'replika new --no-input --judul "Bank Sampah Sekolah di Kabupaten Pangandaran" \\',
             '    --daerah "Kabupaten Pangandaran" --sektor persampahan \\',
             "    --jenis partisipasi-masyarakat --jenis kemitraan",
+            'replika new --pembelajaran --no-input --mentor "Kota Kendari" \\',
+            '    --mentee "Kota Blitar" --praktik l2t2-kendari',
         )
         + "\n\npilihan --sektor: "
         + _choices(list(vocab.SECTORS))
@@ -498,6 +547,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="jenis praktik (boleh diulang), dari: " + _choices(list(vocab.PRACTICE_TYPES)),
     )
     p.add_argument("--id", metavar="ID", help="id/nama berkas (bawaan: dari judul dan daerah)")
+    p.add_argument(
+        "--pembelajaran",
+        "--journey",
+        action="store_true",
+        help="buat catatan perjalanan belajar (practices/pembelajaran/<id>.yaml), bukan praktik",
+    )
+    p.add_argument("--mentor", metavar="NAMA", help="dengan --pembelajaran: daerah mentor")
+    p.add_argument("--mentee", metavar="NAMA", help="dengan --pembelajaran: daerah mentee")
+    p.add_argument(
+        "--praktik",
+        metavar="ID",
+        action="append",
+        help="dengan --pembelajaran: id praktik yang dipelajari (boleh diulang)",
+    )
     p.add_argument(
         "--status",
         metavar="STATUS",
@@ -546,6 +609,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="berkas teks issue, atau - untuk stdin (bawaan)",
     )
     p.add_argument("--id", metavar="ID", help="id/nama berkas (bawaan: dari judul dan daerah)")
+    p.add_argument(
+        "--pembelajaran",
+        "--journey",
+        action="store_true",
+        help="buat catatan perjalanan belajar (practices/pembelajaran/<id>.yaml), bukan praktik",
+    )
+    p.add_argument("--mentor", metavar="NAMA", help="dengan --pembelajaran: daerah mentor")
+    p.add_argument("--mentee", metavar="NAMA", help="dengan --pembelajaran: daerah mentee")
+    p.add_argument(
+        "--praktik",
+        metavar="ID",
+        action="append",
+        help="dengan --pembelajaran: id praktik yang dipelajari (boleh diulang)",
+    )
     p.set_defaults(handler=cmd_from_issue)
 
     p = sub.add_parser(

@@ -14,6 +14,12 @@ in, so the same records always give byte-identical files.
   :data:`CSV_COLUMNS` is the documented column list. A text cell that a
   spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, tab, CR
   first) starts with ``'`` (OWASP's advice against CSV injection).
+* ``journeys.json`` / ``journeys.csv``: the learning journeys
+  (``practices/pembelajaran/``), the same way: JSON objects with the record's
+  keys (``id`` and ``title`` first), and one CSV row per journey
+  (:data:`JOURNEY_CSV_COLUMNS`). In ``practices.json`` the convenience key
+  ``pembelajaran`` lists the ids of the journeys that learned the practice;
+  the CSV columns ``replikasi_daerah``/``jumlah_replikasi`` count them.
 """
 
 from __future__ import annotations
@@ -27,11 +33,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from generator.journey import Journey
 from generator.model import Catalogue, start_year
 from generator.schema import Practice
 
 JSON_NAME = "practices.json"
 CSV_NAME = "practices.csv"
+JOURNEYS_JSON_NAME = "journeys.json"
+JOURNEYS_CSV_NAME = "journeys.csv"
 FORMATS = ("json", "csv")
 LIST_SEPARATOR = "; "
 
@@ -51,14 +60,20 @@ def _tidy(value: Any) -> Any:
     return value
 
 
-def practice_object(practice: Practice) -> dict[str, Any]:
-    """One practice for ``practices.json``: ``id``, ``title``, then the record's own keys."""
+def practice_object(practice: Practice, journeys: list[str] | None = None) -> dict[str, Any]:
+    """One practice for ``practices.json``: ``id``, ``title``, then the record's own keys.
+
+    ``pembelajaran`` (last) lists the ids of the journeys that learned it.
+    """
     record = _tidy(practice.model_dump(mode="json", by_alias=True))
-    return {"id": practice.id, "title": practice.title, **record}
+    return {"id": practice.id, "title": practice.title, **record, "pembelajaran": journeys or []}
 
 
 def practices_json(catalogue: Catalogue) -> str:
-    items = [practice_object(p) for p in sorted(catalogue.practices, key=lambda p: p.id)]
+    items = [
+        practice_object(p, [j.id for j in catalogue.journeys_learning(p.id)])
+        for p in sorted(catalogue.practices, key=lambda p: p.id)
+    ]
     # Strict JSON: a NaN or Infinity (which the validator refuses) must fail
     # here rather than produce a file that JSON readers reject.
     return json.dumps(items, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
@@ -140,9 +155,57 @@ CSV_COLUMNS: tuple[Column, ...] = (
 def practices_csv(catalogue: Catalogue) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([name for name, _ in CSV_COLUMNS])
+    names = [name for name, _ in CSV_COLUMNS]
+    writer.writerow(names)
+    mentees, count = names.index("replikasi_daerah"), names.index("jumlah_replikasi")
     for practice in sorted(catalogue.practices, key=lambda p: p.id):
-        writer.writerow([_cell(get(practice)) for _, get in CSV_COLUMNS])
+        row = [_cell(get(practice)) for _, get in CSV_COLUMNS]
+        learned = catalogue.journeys_learning(practice.id)
+        row[mentees] = _cell(_join(j.mentee for j in learned))
+        row[count] = _cell(len(learned))
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def journey_object(journey: Journey) -> dict[str, Any]:
+    """One journey for ``journeys.json``: ``id``, ``title``, then the record's own keys."""
+    record = _tidy(journey.model_dump(mode="json", by_alias=True))
+    return {"id": journey.id, "title": journey.title, **record}
+
+
+def journeys_json(catalogue: Catalogue) -> str:
+    items = [journey_object(j) for j in sorted(catalogue.journeys, key=lambda j: j.id)]
+    return json.dumps(items, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+JOURNEY_CSV_COLUMNS: tuple[tuple[str, Callable[[Journey], Any]], ...] = (
+    ("id", lambda j: j.id),
+    ("judul", lambda j: j.title),
+    ("mentor", lambda j: j.mentor),
+    ("mentee", lambda j: j.mentee),
+    ("praktik", lambda j: _join(j.practices)),
+    ("program", lambda j: j.programme),
+    ("fasilitator", lambda j: j.facilitator),
+    ("mulai", lambda j: j.sessions[0].date if j.sessions else None),
+    ("sesi_terlaksana", lambda j: j.held),
+    ("sesi_tercatat", lambda j: j.planned),
+    ("bentuk", lambda j: _join(dict.fromkeys(s.form for s in j.sessions))),
+    ("tahap", lambda j: j.phase),
+    ("status", lambda j: j.status),
+    ("status_per", lambda j: j.status_as_of),
+    ("hasil", lambda j: _join(o.text for o in j.outcomes)),
+    ("celah_bukti", lambda j: _join(j.evidence_gaps)),
+    ("diperiksa", lambda j: j.checked),
+    ("sumber_url", lambda j: _join(s.url for s in j.sources)),
+)
+
+
+def journeys_csv(catalogue: Catalogue) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([name for name, _ in JOURNEY_CSV_COLUMNS])
+    for journey in sorted(catalogue.journeys, key=lambda j: j.id):
+        writer.writerow([_cell(get(journey)) for _, get in JOURNEY_CSV_COLUMNS])
     return buffer.getvalue()
 
 
@@ -154,6 +217,8 @@ def _looks_like_ours(path: Path, name: str) -> bool:
         return False
     if name == CSV_NAME:
         return head.startswith(",".join(name for name, _ in CSV_COLUMNS[:3]))
+    if name == JOURNEYS_CSV_NAME:
+        return head.startswith(",".join(name for name, _ in JOURNEY_CSV_COLUMNS[:3]))
     stripped = head.lstrip()
     return stripped.startswith("[") and ('"title"' in head or stripped.startswith("[]"))
 
@@ -179,13 +244,16 @@ def write_atomic(path: Path, content: str) -> bool:
 def write_open_data(
     catalogue: Catalogue, out_dir: Path, formats: Iterable[str] = FORMATS
 ) -> list[Path]:
-    """Write ``practices.json`` and/or ``practices.csv`` into ``out_dir``; their paths.
+    """Write ``practices.json`` and/or ``practices.csv`` (and the journeys) into ``out_dir``.
 
     Refuses (``ExportError``) to replace a file of that name that does not look
     like an earlier export.
     """
-    outputs = {"json": (JSON_NAME, practices_json), "csv": (CSV_NAME, practices_csv)}
-    chosen = [outputs[f] for f in FORMATS if f in set(formats)]
+    outputs = {
+        "json": [(JSON_NAME, practices_json), (JOURNEYS_JSON_NAME, journeys_json)],
+        "csv": [(CSV_NAME, practices_csv), (JOURNEYS_CSV_NAME, journeys_csv)],
+    }
+    chosen = [item for f in FORMATS if f in set(formats) for item in outputs[f]]
     for name, _ in chosen:
         target = out_dir / name
         if target.exists() and (not target.is_file() or not _looks_like_ours(target, name)):

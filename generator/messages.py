@@ -279,6 +279,39 @@ RULES: dict[str, tuple[str, str, str]] = {
         "provinsi `Sulawesi Tengara` tidak dikenal",
         "Tulis salah satu dari 38 provinsi dengan nama resminya.",
     ),
+    "replication-moved": (
+        "Antarkolom dan antarcatatan",
+        "`replikasi` di catatan praktik sudah tidak dipakai; perjalanan belajar dicatat di "
+        "`practices/pembelajaran/`",
+        "Pindahkan setiap pasangan mentor → mentee ke satu berkas "
+        "`practices/pembelajaran/<id>.yaml` (`replika new --pembelajaran`), lalu tulis "
+        "`replikasi: []`.",
+    ),
+    "journey-practice": (
+        "Perjalanan belajar",
+        "praktik `l2t2-kendary` tidak ada di `practices/`",
+        "Di `praktik` sebuah perjalanan belajar, tulis id catatan praktik yang ada (nama berkas "
+        "tanpa `.yaml`), atau tambahkan catatan praktiknya lebih dulu.",
+    ),
+    "journey-future-session": (
+        "Perjalanan belajar",
+        "sesi `terlaksana` bertanggal `2031-02-03`, sesudah hari ini",
+        "Sesi yang belum berlangsung ditulis `pelaksanaan: direncanakan`.",
+    ),
+    "journey-unsourced": (
+        "Perjalanan belajar",
+        "status `diadopsi` tanpa `status_sumber`",
+        "Status `berjalan` atau `diadopsi` wajib menyebut sumber di `status_sumber`, dan sesi "
+        "`terlaksana` wajib punya `sumber`. Tanpa sumber, tulis `status: tidak-diketahui` atau "
+        "`pelaksanaan: direncanakan` dan jelaskan di `celah_bukti`.",
+    ),
+    "journey-duplicate": (
+        "Perjalanan belajar",
+        "perjalanan Kota Kendari → Kota Blitar untuk praktik `l2t2-kendari` sudah dicatat di "
+        "practices/pembelajaran/kendari-blitar-2020.yaml",
+        "Satu pasangan mentor → mentee dicatat di satu berkas; tambahkan sesi atau hasil ke "
+        "berkas itu, jangan menyalinnya.",
+    ),
     "self-replication": (
         "Antarkolom dan antarcatatan",
         "`Kota Blitar` tidak bisa menjadi mentor bagi dirinya sendiri",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from generator.journey import Journey
 from generator.project import Project
 from generator.schema import Practice, Replication
 from generator.validate import Checked, Region
@@ -48,13 +49,24 @@ class Catalogue:
     regions: dict[str, Region]
     files: dict[str, Path] = field(default_factory=dict)
     last_changed: dict[str, str] = field(default_factory=dict)
+    journeys: list[Journey] = field(default_factory=list)
+    """Learning journeys (``practices/pembelajaran/``), oldest first."""
 
     @cached_property
     def by_id(self) -> dict[str, Practice]:
         return {p.id: p for p in self.practices}
 
+    def journeys_learning(self, practice_id: str) -> list[Journey]:
+        """Journeys in which ``practice_id`` was learned, oldest first."""
+        return [j for j in self.journeys if practice_id in j.practices]
+
+    @cached_property
+    def journey_by_id(self) -> dict[str, Journey]:
+        return {j.id: j for j in self.journeys}
+
     @cached_property
     def replications(self) -> list[ReplicationLink]:
+        """Legacy nested ``replikasi`` entries (refused by the validator; always empty)."""
         links = [ReplicationLink(p, r) for p in self.practices for r in p.replications]
         return sorted(links, key=lambda link: (link.replication.start, link.mentor, link.mentee))
 
@@ -102,20 +114,20 @@ class Catalogue:
     def regions_involved(self) -> list[str]:
         """Every region that is an origin, a mentor or a mentee, sorted."""
         names = {p.origin.region for p in self.practices}
-        for link in self.replications:
-            names.update((link.mentor, link.mentee))
+        for journey in self.journeys:
+            names.update((journey.mentor, journey.mentee))
         return sorted(names)
 
     def practices_from(self, region: str) -> list[Practice]:
         return [p for p in self.practices if p.origin.region == region]
 
-    def mentoring(self, region: str) -> list[ReplicationLink]:
-        """Replications where ``region`` is the mentor."""
-        return [link for link in self.replications if link.mentor == region]
+    def mentoring(self, region: str) -> list[Journey]:
+        """Journeys where ``region`` is the mentor."""
+        return [j for j in self.journeys if j.mentor == region]
 
-    def learning(self, region: str) -> list[ReplicationLink]:
-        """Replications where ``region`` is the mentee."""
-        return [link for link in self.replications if link.mentee == region]
+    def learning(self, region: str) -> list[Journey]:
+        """Journeys where ``region`` is the mentee."""
+        return [j for j in self.journeys if j.mentee == region]
 
     @cached_property
     def _referrers(self) -> dict[str, list[Practice]]:
@@ -146,7 +158,7 @@ class Catalogue:
             "provinsi": len(
                 {self.regions[r].province for r in self.regions_involved() if r in self.regions}
             ),
-            "replikasi": len(self.replications),
+            "replikasi": len(self.journeys),
         }
 
 
@@ -159,6 +171,7 @@ def build_catalogue(checked: Checked, project: Project) -> Catalogue:
         regions=checked.regions,
         files=files,
         last_changed=last_changed_dates(project, files),
+        journeys=sorted(checked.journeys.values(), key=lambda j: (j.first_date, j.id)),
     )
 
 

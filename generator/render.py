@@ -33,6 +33,7 @@ from markupsafe import Markup, escape
 
 from generator import vocab
 from generator.forked import Forked, ForkedError, can_fork
+from generator.journey import Journey, state_label
 from generator.limits import MARKDOWN_FIELDS, markdown_excess
 from generator.model import Catalogue, start_year
 from generator.schema import Practice
@@ -251,6 +252,26 @@ def region_url(region: str) -> str:
     return f"{GENERATED_DIR}/daerah/{slugify(region)}/"
 
 
+def journey_url(journey_id: str) -> str:
+    return f"{GENERATED_DIR}/pembelajaran/{journey_id}/"
+
+
+def sessions_summary(journey: Journey) -> str:
+    """``1 dari 6 sesi terlaksana``, ``2 sesi terlaksana`` or ``sesi tidak tercatat``."""
+    if not journey.sessions:
+        return "sesi tidak tercatat"
+    if journey.held == journey.planned:
+        return f"{journey.held} sesi terlaksana"
+    return f"{journey.held} dari {journey.planned} sesi terlaksana"
+
+
+def journey_when(journey: Journey) -> str:
+    """``mulai 27 Januari 2020`` (first session), or ``bukti 23 Februari 2009`` without sessions."""
+    if journey.sessions:
+        return f"mulai {format_date(journey.sessions[0].date)}"
+    return f"bukti {format_date(journey.status_as_of)}"
+
+
 def url_to_source(url: str) -> str:
     """``katalog/praktik/x/`` → ``katalog/praktik/x.md`` (``a/`` for ``a/index.md``)."""
     return url.rstrip("/") + ".md"
@@ -291,6 +312,10 @@ def make_environment() -> Environment:
         vocab=vocab,
         practice_url=practice_url,
         region_url=region_url,
+        journey_url=journey_url,
+        sesi_ringkas=sessions_summary,
+        sesi_label=state_label,
+        waktu_pb=journey_when,
         start_year=start_year,
         glossary=glossary,
         markdown_fields=MARKDOWN_FIELDS,
@@ -437,6 +462,18 @@ def render_site(
             learning=catalogue.learning(region),
         )
     add("daerah-indeks.md.j2", f"{GENERATED_DIR}/daerah/", path=f"{GENERATED_DIR}/daerah/index.md")
+    for journey in catalogue.journeys:
+        add(
+            "pembelajaran.md.j2",
+            journey_url(journey.id),
+            j=journey,
+            description=describe(journey.summary),
+        )
+    add(
+        "pembelajaran-indeks.md.j2",
+        f"{GENERATED_DIR}/pembelajaran/",
+        path=f"{GENERATED_DIR}/pembelajaran/index.md",
+    )
     add("jelajahi.md.j2", f"{GENERATED_DIR}/", path=f"{GENERATED_DIR}/index.md")
     for name in ("sektor", "jenis", "provinsi", "tahun", "replikasi", "tag", "glosarium"):
         add(f"{name}.md.j2", f"{GENERATED_DIR}/{name}/")
@@ -505,11 +542,7 @@ def _practice_key(
     Besides the record: the related practices' list entries, the titles of
     mentee practices, the change date, and the templates' modification times.
     """
-    linked = [
-        catalogue.by_id[r.practice].title
-        for r in practice.replications
-        if r.practice and r.practice in catalogue.by_id
-    ]
+    linked = [j.model_dump_json() for j in catalogue.journeys_learning(practice.id)]
     parts = [
         practice.model_dump_json(),
         [(q.id, q.title, q.origin.region, q.sector, start_year(q)) for q in related],
@@ -544,7 +577,8 @@ def _listing_key(catalogue: Catalogue, templates: str) -> str:
         for p in catalogue.practices
     ]
     regions = {name: r.model_dump(mode="json") for name, r in catalogue.regions.items()}
-    body = json.dumps([parts, regions, templates], ensure_ascii=False, default=str)
+    journeys = [j.model_dump(mode="json") for j in catalogue.journeys]
+    body = json.dumps([parts, regions, journeys, templates], ensure_ascii=False, default=str)
     return hashlib.sha256(body.encode()).hexdigest()
 
 

@@ -461,7 +461,10 @@ class Practice(_Model):
         "perbedaan_data", "Angka yang berbeda antarsumber.", default_factory=list
     )
     replications: list[Replication] = F(
-        "replikasi", "Daerah lain yang mempelajari praktik ini.", default_factory=list
+        "replikasi",
+        "Tidak dipakai lagi: biarkan kosong (`[]`). Setiap pasangan mentor → mentee dicatat "
+        "sebagai perjalanan belajar di `practices/pembelajaran/<id>.yaml`.",
+        default_factory=list,
     )
     evidence: EvidenceLevel = F(
         "tingkat_bukti", "Seberapa kuat bukti praktik ini.", example="terdokumentasi"

@@ -25,11 +25,14 @@ def schema_json_text() -> str:
 
 def schema_outputs(project: Project) -> dict[Path, str]:
     """Every schema-derived file of the project and its expected content."""
+    from generator.journey import journey_outputs
     from generator.messages import MESSAGES_PATH, messages_page
     from generator.scaffold import FORM_FILE, issue_form_yaml
 
     return {
         project.root / SCHEMA_PATH: schema_json_text(),
+        **journey_outputs(project),
+        project.root / JOURNEY_REFERENCE_PATH: journey_reference(),
         project.root / REFERENCE_PATH: field_reference(),
         project.root / FORM_FILE: issue_form_yaml(),
         project.root / MESSAGES_PATH: messages_page(),
@@ -118,7 +121,8 @@ def _kind(spec: dict[str, Any], defs: dict[str, Any], lists: list[_Vocabulary]) 
     spec = variants[0] if len(variants) == 1 else spec
     if "$ref" in spec:
         name = spec["$ref"].rsplit("/", 1)[-1]
-        return f"kumpulan kolom (lihat [{_SECTION_TITLES[name][0]}](#{_SECTION_TITLES[name][1]}))"
+        title, anchor = _SECTION_TITLES.get(name) or _JOURNEY_SECTIONS[name]
+        return f"kumpulan kolom (lihat [{title}](#{anchor}))"
     if "enum" in spec:
         found = _vocabulary_for(spec["enum"], lists)
         if found:
@@ -194,7 +198,77 @@ _SECTION_PREFIX: dict[str, str] = {
     "Discrepancy": "perbedaan_data[].",
     "Replication": "replikasi[].",
     "Source": "sumber[].",
+    "Journey": "",
+    "Session": "sesi[].",
+    "Outcome": "hasil[].",
 }
+
+_JOURNEY_SECTIONS: dict[str, tuple[str, str]] = {
+    "Session": ("Sesi", "sesi"),
+    "Outcome": ("Hasil", "hasil"),
+}
+
+JOURNEY_REFERENCE_PATH = Path("docs/kontribusi/referensi-pembelajaran.md")
+
+_JOURNEY_TITLES: dict[str, str] = {
+    "Journey": "Kolom utama",
+    "Session": "Sesi",
+    "Outcome": "Hasil",
+    "Source": "Sumber",
+}
+
+
+def journey_reference() -> str:
+    """The field reference of learning-journey records (Markdown), generated from the model."""
+    from generator.journey import SESSION_STATES, journey_schema
+
+    schema = journey_schema()
+    defs: dict[str, Any] = schema.get("$defs", {})
+    lists = _vocabularies()
+    missing = set(defs) - set(_JOURNEY_TITLES)
+    if missing:
+        raise ValueError(f"schemadoc: no journey section title for {sorted(missing)}")
+    out = [
+        "<!-- Dihasilkan oleh `replika schema` dari generator/journey.py."
+        " Jangan disunting langsung: ubah kodenya lalu jalankan `replika schema`. -->",
+        "",
+        "# Referensi kolom perjalanan belajar",
+        "",
+        "Setiap perjalanan belajar (satu daerah mentor, satu daerah mentee) adalah satu berkas "
+        "`practices/pembelajaran/<id>.yaml`. Buat dengan `replika new --pembelajaran`. "
+        "Contoh lengkap: `practices/pembelajaran/kendari-blitar-2020.yaml`. Cara kerja "
+        "pembelajaran horizontal dijelaskan di [Pembelajaran horizontal](../pembelajaran-horizontal.md).",
+        "",
+        "- **wajib**: kolom harus ada dan terisi.",
+        "- **boleh kosong**: kolom boleh dihapus atau dibiarkan kosong.",
+        "- Status `berjalan` dan `diadopsi` wajib menyebut `status_sumber`; sesi `terlaksana` "
+        "wajib punya `sumber` dan tidak boleh bertanggal sesudah hari ini.",
+        "- Setiap id di `praktik`, daerah di `mentor`/`mentee` dan kode di `sumber` harus ada.",
+        "",
+    ]
+    sections = [("Journey", schema), *((n, defs[n]) for n in _JOURNEY_TITLES if n in defs)]
+    for name, spec in sections:
+        out.append(f"## {_JOURNEY_TITLES[name]}")
+        out.append("")
+        if name != "Journey":
+            where = _SECTION_PREFIX[name].removesuffix("[].")
+            out.append(f"Setiap butir di `{where}` berisi kolom berikut.")
+            out.append("")
+        rows = _table(name, spec, defs, lists)
+        # Closed lists are explained on the practice field reference.
+        out.extend(r.replace("](#pilihan-", "](referensi-kolom.md#pilihan-") for r in rows)
+        out.append("")
+    out.append("## Pilihan `pelaksanaan` sesi")
+    out.append("")
+    out.append("| Nilai | Label |")
+    out.append("| --- | --- |")
+    out.extend(f"| `{k}` | {v} |" for k, v in SESSION_STATES.items())
+    out.append("")
+    out.append(
+        "Pilihan `bentuk`, `tahap` dan `status` sama dengan yang ada di "
+        "[referensi kolom praktik](referensi-kolom.md#daftar-pilihan)."
+    )
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _table(

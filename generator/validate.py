@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from generator.dates import date_hint
+from generator.journey import JOURNEY_DIR_NAME, Journey, check_journeys, journey_dir
 from generator.limits import MARKDOWN_FIELDS, markdown_excess, word_excess
 from generator.load import (
     FieldPath,
@@ -85,6 +86,9 @@ class Checked:
     files: dict[str, LoadedFile] = field(default_factory=dict)
     regions: dict[str, Region] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    journeys: dict[str, Journey] = field(default_factory=dict)
+    journey_files: dict[str, LoadedFile] = field(default_factory=dict)
+    known_ids: set[str] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
@@ -98,6 +102,8 @@ def record_paths(project: Project) -> tuple[list[Path], list[Problem]]:
     for path in sorted(project.practices_dir.iterdir()):
         if path.name.startswith("_") or path.name in _IGNORED_NAMES:
             continue
+        if path.name == JOURNEY_DIR_NAME and path.is_dir() and not path.is_symlink():
+            continue  # learning journeys: generator.journey reads them
         if path.suffix == ".yaml" and not path.name.startswith(".") and _plain_file(path):
             paths.append(path)  # the common case: no display name needed
             continue
@@ -249,11 +255,14 @@ def _check_project(
     checked = Checked()
     checked.regions = _load_regions(project, checked.problems)
     paths, stray = record_paths(project)
+    journey_targets: list[Path] | None = None
     if only is None:
         checked.problems.extend(stray)
         targets = paths
     else:
-        targets = list(only)
+        folder = journey_dir(project).resolve()
+        journey_targets = [p for p in only if p.resolve().parent == folder]
+        targets = [p for p in only if p.resolve().parent != folder]
     # Resolve each path once (a resolve is one lstat per path component).
     root = project.root.resolve()
     resolved = {p: p.resolve() for p in [*paths, *targets]}
@@ -304,6 +313,8 @@ def _check_project(
     checked.problems.extend(
         _check_unique_titles(loaded_files, wanted if only is not None else None)
     )
+    checked.known_ids = known_ids
+    check_journeys(project, checked, journey_targets)
     checked.problems.sort()
     return checked
 
@@ -775,6 +786,18 @@ def _check_record(
     out.extend(_check_fields_in_text(data, (), loaded))
     out.extend(_check_timeline(data, loaded))
     out.extend(_check_links(data, record_id or stem, loaded, known_ids))
+    if _items(data, "replikasi"):
+        out.append(
+            loaded.problem(
+                ("replikasi",),
+                "replication-moved",
+                "`replikasi` di catatan praktik sudah tidak dipakai; perjalanan belajar "
+                "dicatat di `practices/pembelajaran/`",
+                "Pindahkan setiap pasangan mentor → mentee ke satu berkas "
+                "`practices/pembelajaran/<id>.yaml` (buat dengan `replika new --pembelajaran`), "
+                "lalu tulis `replikasi: []` atau hapus kolom ini.",
+            )
+        )
     for i, rep in _items(data, "replikasi"):
         here = ("replikasi", i)
         mentee = _text(_get(rep, "daerah"))
@@ -950,8 +973,14 @@ def _check_sources(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
         return out  # no list of sources: reported once as a missing or wrong field
     refs = list(_source_refs(data))
     cited = {ref for _loc, ref in refs}
+    # A citing list that is missing or broken is reported once; its sources are
+    # then not reported again as uncited.
+    broken = not isinstance(data.get("linimasa"), list) or any(
+        data.get(key) is not None and not isinstance(data.get(key), list)
+        for key in (*_SINGLE_SOURCE_LISTS, *_MULTI_SOURCE_LISTS)
+    )
     for code, i in codes.items():
-        if code not in cited:
+        if code not in cited and not broken:
             out.append(
                 loaded.problem(
                     ("sumber", i, "kode"),

@@ -98,8 +98,10 @@ def test_the_corpus_uses_the_whole_record_format(smoke: tuple[Path, dict]) -> No
     ]
     assert len(records) == 100
     assert len({r["judul"] for r in records}) == 100
-    for key in ("replikasi", "instrumen", "terkait", "hasil", "biaya", "perbedaan_data"):
+    for key in ("instrumen", "terkait", "hasil", "biaya", "perbedaan_data"):
         assert sum(key in r for r in records) >= 10, key
+    # Mentor -> mentee pairs are learning journeys now (issue #11).
+    assert len(list((work / "n100" / "practices" / "pembelajaran").glob("*.yaml"))) >= 10
     assert len({r["asal"]["daerah"] for r in records}) >= 10
     assert len({r["sektor"] for r in records}) >= 5
     assert all(len(r["sumber"]) >= 2 for r in records)

@@ -4,6 +4,10 @@ Every file in ``tests/examples/valid/`` must validate. Every entry in
 ``tests/examples/invalid/`` (a file, or a folder of files checked together)
 declares what it must produce with header lines ``# expect: RULE LINE:COL``;
 validation must report exactly those problems (rule and place), no more.
+
+Learning journeys: a case folder may hold a subfolder ``pembelajaran/``; its
+files are copied to ``practices/pembelajaran/`` (the journey folder) and the
+other files of the case to ``practices/`` as usual.
 """
 
 from __future__ import annotations
@@ -27,13 +31,24 @@ def _cases(kind: str) -> list[Path]:
 
 
 def _files(case: Path) -> list[Path]:
-    return sorted(case.glob("*.yaml")) if case.is_dir() else [case]
+    if not case.is_dir():
+        return [case]
+    return sorted(case.glob("*.yaml")) + sorted(case.glob("pembelajaran/*.yaml"))
+
+
+def _copy(path: Path, root: Path) -> None:
+    """Copy an example into the project: journeys into ``practices/pembelajaran/``."""
+    target = root / "practices"
+    if path.parent.name == "pembelajaran":
+        target = target / "pembelajaran"
+        target.mkdir(exist_ok=True)
+    shutil.copy(path, target / path.name)
 
 
 def _run(case: Path, tmp_path: Path) -> tuple[set[tuple[str, str, int, int]], Project]:
     root = make_project(tmp_path / "proyek")
     for path in _files(case):
-        shutil.copy(path, root / "practices" / path.name)
+        _copy(path, root)
     project = Project(root)
     checked = check_project(project)
     found = {(Path(p.path).name, p.rule, p.line, p.col) for p in checked.problems}
@@ -63,12 +78,14 @@ def test_every_problem_has_message_and_field_or_position(tmp_path: Path) -> None
     root = make_project(tmp_path / "proyek")
     for case in _cases("invalid"):
         for path in _files(case):
-            shutil.copy(path, root / "practices" / path.name)
+            _copy(path, root)
     checked = check_project(Project(root))
     files_with_problems = {Path(p.path).name for p in checked.problems}
     all_files = {p.name for case in _cases("invalid") for p in _files(case)}
-    # judul-ganda-1 and id-ganda-a are the innocent first halves of a pair.
-    assert all_files - files_with_problems <= {"judul-ganda-1.yaml", "id-ganda-a.yaml"}
+    # judul-ganda-1 and id-ganda-a are the innocent first halves of a pair; the
+    # practices of journey cases (pb-*) are valid, only their journeys are not.
+    innocent = {"judul-ganda-1.yaml", "id-ganda-a.yaml"}
+    assert {n for n in all_files - files_with_problems if not n.startswith("pb-")} <= innocent
     for problem in checked.problems:
         assert problem.message and problem.line >= 1 and problem.col >= 1
         assert problem.path.startswith("practices/")

@@ -85,14 +85,56 @@ def test_json_holds_every_record_with_its_own_keys(full_build: Path, records: di
     for item in items:
         record = records[item["id"]]
         assert item["title"] == record["judul"]
-        same({k: v for k, v in item.items() if k != "title"}, record, item["id"])
-        # Without the convenience key, each object is a valid record (published schema).
-        jsonschema.validate({k: v for k, v in item.items() if k != "title"}, schema)
+        own = {k: v for k, v in item.items() if k not in ("title", "pembelajaran")}
+        same(own, record, item["id"])
+        # Without the convenience keys, each object is a valid record (published schema).
+        jsonschema.validate(own, schema)
+
+
+def test_journeys_json_holds_every_journey_once(full_build: Path) -> None:
+    """journeys.json: every file of practices/pembelajaran/ once, valid against its schema;
+    practices.json names the journeys that learned each practice."""
+    folder = full_build / "practices" / "pembelajaran"
+    written = {}
+    for path in sorted(folder.glob("*.yaml")):
+        data = plain(yaml.safe_load(path.read_text(encoding="utf-8")))
+        for session in data.get("sesi", []):
+            session.setdefault("jumlah", 1)  # the one default that is not null or []
+        written[data["id"]] = data
+    assert "kendari-blitar-2020" in written
+    items = json.loads((full_build / "site" / "data" / "journeys.json").read_text("utf-8"))
+    assert [item["id"] for item in items] == sorted(written)
+    schema = json.loads(
+        (full_build / "site" / "skema" / "pembelajaran.schema.json").read_text(encoding="utf-8")
+    )
+    for item in items:
+        assert item["title"] == written[item["id"]]["judul"]
+        own = {k: v for k, v in item.items() if k != "title"}
+        same(own, written[item["id"]], item["id"])
+        jsonschema.validate(own, schema)
+    practices = json.loads((full_build / "site" / "data" / "practices.json").read_text("utf-8"))
+    learned = {p["id"]: p["pembelajaran"] for p in practices}
+    for item in items:
+        for pid in item["praktik"]:
+            assert item["id"] in learned[pid]
+    assert learned["l2t2-kendari"] == ["kendari-blitar-2020"]
+    rows = list(
+        csv.DictReader(
+            io.StringIO((full_build / "site" / "data" / "journeys.csv").read_text("utf-8"))
+        )
+    )
+    kendari = next(r for r in rows if r["id"] == "kendari-blitar-2020")
+    assert (kendari["sesi_terlaksana"], kendari["sesi_tercatat"]) == ("1", "6")
+    assert kendari["status"] == "tidak-diketahui"
 
 
 def test_csv_has_one_row_per_record(full_build: Path, records: dict) -> None:
     text = (full_build / "site" / "data" / "practices.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
+    learned: dict[str, int] = {}
+    for path in (full_build / "practices" / "pembelajaran").glob("*.yaml"):
+        for pid in yaml.safe_load(path.read_text(encoding="utf-8"))["praktik"]:
+            learned[pid] = learned.get(pid, 0) + 1
     assert [row["id"] for row in rows] == sorted(records)
     for row in rows:
         record = records[row["id"]]
@@ -104,7 +146,7 @@ def test_csv_has_one_row_per_record(full_build: Path, records: dict) -> None:
         assert row["tahun_mulai"] == str(min(int(m["tanggal"][:4]) for m in record["linimasa"]))
         assert int(row["jumlah_sumber"]) == len(record["sumber"])
         assert int(row["jumlah_hasil"]) == len(record.get("hasil", []))
-        assert int(row["jumlah_replikasi"]) == len(record.get("replikasi", []))
+        assert int(row["jumlah_replikasi"]) == learned.get(row["id"], 0)
         assert row["sumber_url"].split("; ") == [s["url"] for s in record["sumber"]]
         assert row["tag"] == "; ".join(record.get("tag", []))
         assert len(row["langkah"].split("; ")) >= len(record["langkah"])
@@ -117,10 +159,13 @@ def test_same_records_give_byte_identical_files(full_build: Path, tmp_path: Path
     shutil.copytree(full_build, other, ignore=shutil.ignore_patterns("site", ".cache", "practices"))
     (other / "practices").mkdir()
     for path in sorted((full_build / "practices").iterdir(), reverse=True):
-        shutil.copy(path, other / "practices" / path.name)
+        if path.is_dir():
+            shutil.copytree(path, other / "practices" / path.name)
+        else:
+            shutil.copy(path, other / "practices" / path.name)
     result = replika(other, "export", "--keluaran", str(tmp_path / "keluar"))
     assert result.returncode == 0, result.stderr
-    for name in ("practices.json", "practices.csv"):
+    for name in ("practices.json", "practices.csv", "journeys.json", "journeys.csv"):
         published = (full_build / "site" / "data" / name).read_bytes()
         assert (tmp_path / "keluar" / name).read_bytes() == published, name
 
@@ -128,7 +173,7 @@ def test_same_records_give_byte_identical_files(full_build: Path, tmp_path: Path
 def test_export_one_format(full_build: Path, tmp_path: Path) -> None:
     result = replika(full_build, "export", "--format", "csv", "--keluaran", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["practices.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["journeys.csv", "practices.csv"]
 
 
 def test_export_does_not_overwrite_a_foreign_file(full_build: Path, tmp_path: Path) -> None:

@@ -240,6 +240,8 @@ def _single_record_project(target: Path, summary_prefix: str = "", grow: int = 1
     for path in (project / "practices").glob("*.yaml"):
         if not path.name.startswith("_") and path.name != "l2t2-kendari.yaml":
             path.unlink()
+    # Learning journeys name other records; this project has none (issue #11).
+    shutil.rmtree(project / "practices" / "pembelajaran", ignore_errors=True)
     record = project / "practices" / "l2t2-kendari.yaml"
     data = yaml.safe_load(record.read_text(encoding="utf-8"))
     data.pop("terkait", None)

@@ -396,7 +396,7 @@ def test_template_documents_every_field() -> None:
     assert list(data) == list(_aliases(Practice)), "template keys must follow the schema order"
     missing = []
     for alias, nested in _aliases(Practice).items():
-        if nested is None:
+        if nested is None or alias == "replikasi":  # deprecated: journeys in pembelajaran/
             continue
         for sub in _aliases(nested):
             if not re.search(rf"^[#\s-]*{re.escape(sub)}:", text, re.MULTILINE):
