@@ -50,6 +50,7 @@ from typing import Any
 import yaml
 
 from generator import vocab
+from generator.journey import Journey
 from generator.model import Catalogue
 from generator.progress import Progress
 from generator.project import Project
@@ -248,9 +249,15 @@ def record_digest(practice: Practice) -> str:
     return hashlib.sha256(practice.model_dump_json(by_alias=True).encode()).hexdigest()
 
 
-def brief_key(practice: Practice, changed: str, url: str | None, templates: str) -> str:
-    """Cache key of one brief: record content + templates + stamp (date and URL)."""
-    parts = [record_digest(practice), templates, changed, url or ""]
+def brief_key(
+    practice: Practice,
+    changed: str,
+    url: str | None,
+    templates: str,
+    learned: Sequence[str] = (),
+) -> str:
+    """Cache key of one brief: record content + templates + stamp (date and URL) + learners."""
+    parts = [record_digest(practice), templates, changed, url or "", "\x1f".join(learned)]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
 
 
@@ -324,7 +331,7 @@ def status_text(p: Practice) -> str:
     return f"{text} (per {format_date(p.status_as_of)})" if p.status_as_of else text
 
 
-def _facts(p: Practice, *, brief: bool) -> list[list[str]]:
+def _facts(p: Practice, *, brief: bool, learned: Sequence[str] = ()) -> list[list[str]]:
     facts = [
         ["Daerah", f"{plain(p.origin.region)}, {plain(p.origin.province)}"],
         ["Sektor", vocab.SECTORS[p.sector]],
@@ -339,9 +346,16 @@ def _facts(p: Practice, *, brief: bool) -> list[list[str]]:
         ["Tingkat bukti", vocab.EVIDENCE_LEVELS[p.evidence]],
         ["Diperiksa", format_date(p.checked)],
     ]
-    count = len(p.replications)
+    # Who learned the practice comes from the learning journeys
+    # (practices/pembelajaran/), not from the record itself.
+    names = sorted(set(learned))
     facts.append(
-        ["Replikasi", f"{count} daerah belajar dari praktik ini" if count else "belum tercatat"]
+        [
+            "Dipelajari",
+            f"{len(names)} daerah belajar dari praktik ini ({', '.join(names)})"
+            if names
+            else "belum ada perjalanan belajar yang tercatat",
+        ]
     )
     return facts
 
@@ -392,18 +406,20 @@ def _source(s: Any) -> dict[str, Any]:
     return {"title": plain(s.title), "rest": f"{plain(s.publisher)}{date}.", "url": str(s.url)}
 
 
-def _replication(r: Any, no: dict[str, int]) -> dict[str, Any]:
-    when = format_date(r.start) + (f" – {format_date(r.end)}" if r.end else "")
+def _journey(j: Journey) -> dict[str, Any]:
+    """One learning journey that learned the practice, in the shape of the catalogue's table."""
+    forms = sorted({vocab.LEARNING_FORMS[s.form] for s in j.sessions})
+    sessions = f"{j.held} dari {j.planned} sesi terlaksana" if j.planned else None
     return {
-        "mentee": plain(r.mentee),
-        "mentor": f"mentor: {plain(r.mentor)}" if r.mentor else None,
-        "form": vocab.LEARNING_FORMS[r.form],
-        "sessions": f"{r.sessions} sesi" if r.sessions else None,
-        "when": when,
-        "phase": f"{vocab.REPLICATION_PHASES[r.phase]}; "
-        f"{vocab.REPLICATION_STATUSES[r.status].lower()}",
-        "cites": [no[c] for c in r.sources if c in no],
-        "outputs": [plain(o) for o in r.outputs],
+        "mentee": plain(j.mentee),
+        "mentor": f"mentor: {plain(j.mentor)}",
+        "form": "; ".join(forms) or "—",
+        "sessions": sessions,
+        "when": format_date(j.first_date),
+        "phase": f"{vocab.REPLICATION_PHASES[j.phase]}; "
+        f"{vocab.REPLICATION_STATUSES[j.status].lower()} (per {format_date(j.status_as_of)})",
+        "cites": [],
+        "outputs": [plain(o.text) for o in j.outcomes],
     }
 
 
@@ -423,9 +439,10 @@ def _common(p: Practice) -> tuple[dict[str, int], dict[str, Any]]:
 
 def practice_data(p: Practice, catalogue: Catalogue, base: str | None) -> dict[str, Any]:
     """Everything the catalogue prints of one practice, as JSON-ready strings."""
+    learning = catalogue.journeys_learning(p.id)
     no, data = _common(p)
     data.update(
-        facts=_facts(p, brief=False),
+        facts=_facts(p, brief=False, learned=[j.mentee for j in learning]),
         problem=runs(p.problem),
         timeline=[
             {
@@ -455,7 +472,7 @@ def practice_data(p: Practice, catalogue: Catalogue, base: str | None) -> dict[s
             }
             for x in p.discrepancies
         ],
-        replications=[_replication(r, no) for r in p.replications],
+        replications=[_journey(j) for j in learning],
         related=[
             {"title": plain(q.title), "region": plain(q.origin.region)}
             for q in related_practices(catalogue, p)
@@ -472,8 +489,10 @@ def _cut(items: list[Any], limit: int, noun: str) -> tuple[list[Any], str | None
     return items[:limit], f"… dan {len(items) - limit} {noun} lagi di versi lengkap."
 
 
-def brief_data(p: Practice, changed: str, url: str | None, fit: Fit) -> dict[str, Any]:
-    """What the brief of ``p`` prints at the given :class:`Fit`."""
+def brief_data(
+    p: Practice, changed: str, url: str | None, fit: Fit, learned: Sequence[str] = ()
+) -> dict[str, Any]:
+    """What the brief of ``p`` prints at the given :class:`Fit` (``learned``: mentee regions)."""
     no, data = _common(p)
     more: dict[str, str | None] = {}
     lists: dict[str, tuple[list[Any], int, str]] = {
@@ -493,7 +512,7 @@ def brief_data(p: Practice, changed: str, url: str | None, fit: Fit) -> dict[str
     }
     for key, (items, limit, noun) in lists.items():
         data[key], more[key] = _cut(items, limit, noun)
-    data["facts"] = _facts(p, brief=True)
+    data["facts"] = _facts(p, brief=True, learned=learned)
     data["more"] = more
     return {
         "p": data,
@@ -619,11 +638,13 @@ def page_count(data: bytes) -> int:
 # ----------------------------------------------------------------------------- briefs
 
 
-def render_brief(root: Path, practice: Practice, changed: str, url: str | None) -> bytes:
+def render_brief(
+    root: Path, practice: Practice, changed: str, url: str | None, learned: Sequence[str] = ()
+) -> bytes:
     """The brief as PDF bytes: the fullest version that fits two pages."""
     data = b""
     for fit in FITS:
-        data = compile_pdf(root, "ringkas.typ", brief_data(practice, changed, url, fit))
+        data = compile_pdf(root, "ringkas.typ", brief_data(practice, changed, url, fit, learned))
         if page_count(data) <= MAX_BRIEF_PAGES:
             return data
     raise PdfError(
@@ -640,12 +661,13 @@ class _Brief:
     url: str | None
     entry: Path
     target: Path
+    learned: tuple[str, ...] = ()
 
 
 def _brief_batch(root: str, briefs: list[_Brief]) -> list[str]:
     """Worker: render, cache and write a batch of briefs; their ids."""
     for job in briefs:
-        data = render_brief(Path(root), job.practice, job.changed, job.url)
+        data = render_brief(Path(root), job.practice, job.changed, job.url, job.learned)
         _write_bytes(job.entry, data)
         _copy(job.entry, job.target)
     return [job.practice.id for job in briefs]
@@ -871,7 +893,7 @@ def frame_data(
         "facts": [
             ["Jumlah praktik", str(len(practices))],
             ["Daerah terlibat", str(counts["daerah"])],
-            ["Replikasi tercatat", str(counts["replikasi"])],
+            ["Perjalanan belajar", str(counts["replikasi"])],
             ["Data per", format_date(data_date(subset))],
         ],
         "url": base,
@@ -1161,10 +1183,11 @@ def write_pdfs(
     for practice in ordered:
         changed = catalogue.last_changed.get(practice.id, practice.checked)
         url = practice_page_url(base, practice.id)
-        key = "ringkas-" + brief_key(practice, changed, url, templates)
+        learned = tuple(j.mentee for j in catalogue.journeys_learning(practice.id))
+        key = "ringkas-" + brief_key(practice, changed, url, templates, learned)
         target = out_dir / BRIEFS_DIR / f"{practice.id}.pdf"
         report.briefs[practice.id] = target
-        briefs.append(_Brief(practice, changed, url, cache_dir / f"{key}.pdf", target))
+        briefs.append(_Brief(practice, changed, url, cache_dir / f"{key}.pdf", target, learned))
 
     targets = [t for _s, _e, t in catalogue_jobs] + [b.target for b in briefs]
     foreign = [t for t in targets if t.exists() and not _ours(t)]

@@ -59,7 +59,7 @@ import sys
 import time
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -76,6 +76,7 @@ from generator.render import (
     _practice_texts,
     _root,
     glossary,
+    journey_url,
     markdown_to_text,
     plain,
     practice_url,
@@ -259,6 +260,12 @@ KINDS = {
 }
 """Kind of a searchable page → the label shown beside it in the results."""
 
+KIND_WEIGHTS = {"perjalanan": 0.7}
+"""Kinds whose scores are scaled down. A journey's short title ("Kota Medan
+belajar dari Kota Surabaya") names two cities, so six Surabaya journeys would
+otherwise push Surabaya's own practice and city page off the first screen;
+a query that names both cities still finds the journey (all words first)."""
+
 
 @dataclass(frozen=True)
 class SearchPage:
@@ -320,12 +327,12 @@ def region_pages(catalogue: Catalogue) -> Iterable[SearchPage]:
         learning = catalogue.learning(region)
         summary = (
             f"{len(own)} praktik dari daerah ini; "
-            f"mentor dalam {len(mentoring)} replikasi; "
-            f"belajar dalam {len(learning)} replikasi."
+            f"mentor dalam {len(mentoring)} perjalanan belajar; "
+            f"belajar dalam {len(learning)} perjalanan belajar."
         )
         titles = [p.title for p in own]
-        titles += [f"{link.practice.title} {link.mentee}" for link in mentoring]
-        titles += [f"{link.practice.title} {link.mentor}" for link in learning]
+        titles += [f"{journey.title} {journey.mentee}" for journey in mentoring]
+        titles += [f"{journey.title} {journey.mentor}" for journey in learning]
         body = plain(" ".join(titles))
         yield SearchPage(
             kind="daerah",
@@ -381,11 +388,44 @@ def glossary_pages(catalogue: Catalogue) -> Iterable[SearchPage]:
         )
 
 
+def journey_pages(catalogue: Catalogue) -> Iterable[SearchPage]:
+    """Every learning journey (``katalog/pembelajaran/…``): mentor → mentee, what was learned."""
+    for journey in catalogue.journeys:
+        learned = [
+            catalogue.by_id[pid].title for pid in journey.practices if pid in catalogue.by_id
+        ]
+        people = [
+            journey.mentor,
+            journey.mentee,
+            journey.facilitator or "",
+            journey.programme or "",
+        ]
+        topics = [topic for session in journey.sessions for topic in session.topics]
+        body = plain(" ".join([*journey.lessons, *topics, *learned, *journey.evidence_gaps]))
+        summary = plain(journey.summary)
+        yield SearchPage(
+            kind="perjalanan",
+            title=plain(journey.title),
+            url=journey_url(journey.id),
+            summary=summary,
+            detail=plain(f"{journey.mentor} → {journey.mentee}"),
+            fields={
+                "judul": plain(journey.title),
+                "label": plain(" ".join(people)),
+                "ringkasan": summary,
+                "isi": body,
+            },
+            text=_snippet_text(summary, body),
+            facets={},
+        )
+
+
 PAGE_SOURCES: list[Callable[[Catalogue], Iterable[SearchPage]]] = [
     practice_pages,
     region_pages,
     province_pages,
     glossary_pages,
+    journey_pages,
 ]
 """Every kind of searchable page, in document order (practices first)."""
 
@@ -433,7 +473,11 @@ class Interrupted(Exception):
     """Raised by a ``check`` callback to stop indexing that is no longer wanted."""
 
 
-def score_terms(documents: list[dict[str, str]], check: Callable[[], None] = _go_on) -> Scores:
+def score_terms(
+    documents: list[dict[str, str]],
+    check: Callable[[], None] = _go_on,
+    boosts: Sequence[float] | None = None,
+) -> Scores:
     """Field-weighted BM25 of every word and ``>root`` term, as small integers.
 
     Two passes over compact token arrays: the first interns words and counts
@@ -441,6 +485,7 @@ def score_terms(documents: list[dict[str, str]], check: Callable[[], None] = _go
     score of a term is ``idf × Σ_field weight × tf(k1+1) / (tf + k1·norm)``,
     times :data:`ROOT_FACTOR` for root terms, times :data:`SCORE_SCALE`.
     ``check`` is called once per document and pass and may raise :class:`Interrupted`.
+    ``boosts`` multiplies each document's scores (see :data:`KIND_WEIGHTS`).
     """
     names = list(FIELD_WEIGHTS)
     weights = [FIELD_WEIGHTS[name] for name in names]
@@ -507,6 +552,8 @@ def score_terms(documents: list[dict[str, str]], check: Callable[[], None] = _go
             if term in skipped:
                 continue
             factor = ROOT_FACTOR if root_id[term] < 0 else 1.0
+            if boosts is not None:
+                factor *= boosts[doc]
             score = max(1, round(value * idf[term] * factor * SCORE_SCALE))
             target = postings.get(term)
             if target is None:
@@ -606,7 +653,8 @@ def index_files(catalogue: Catalogue, check: Callable[[], None] = _go_on) -> dic
     arrives, so the index never holds up the page the user is waiting for.
     """
     pages = search_pages(catalogue, check)
-    scores = score_terms([page.fields for page in pages], check)
+    boosts = [KIND_WEIGHTS.get(page.kind, 1.0) for page in pages]
+    scores = score_terms([page.fields for page in pages], check, boosts)
     shards = shard_count(scores)
     grouped: list[dict[str, array[int]]] = [{} for _ in range(shards)]
     extras: list[dict[str, Any]] = [{} for _ in range(shards)]

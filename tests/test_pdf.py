@@ -473,3 +473,24 @@ def test_pdf_reports_progress_when_not_on_a_terminal(tmp_path: Path) -> None:
     # Not a terminal: no bar redrawn with \r, a last line with done/total instead.
     assert "\r" not in result.stderr
     assert re.search(r"^PDF selesai: (\d+)/\1 dalam \d+:\d\d$", result.stderr, re.M)
+
+
+def test_pdfs_name_the_regions_that_learned_a_practice(
+    full_build: Path, catalogue: Catalogue, catalogue_pdf: Path
+) -> None:
+    """Who learned a practice comes from the learning journeys, in the brief and the catalogue."""
+    learned = {p.id: catalogue.journeys_learning(p.id) for p in catalogue.practices}
+    assert learned["l2t2-kendari"], "the Kendari → Blitar journey names l2t2-kendari"
+    folder = full_build / "site" / "unduh" / "praktik"
+    brief = squeeze(text_of(folder / "l2t2-kendari.pdf"))
+    assert squeeze("1 daerah belajar dari praktik ini (Kota Blitar)") in brief
+    nobody = next(p for p in catalogue.practices if not learned[p.id])
+    assert squeeze("belum ada perjalanan belajar yang tercatat") in squeeze(
+        text_of(folder / f"{nobody.id}.pdf")
+    )
+    top = {title: page for level, title, page in outline(catalogue_pdf) if level == 1}
+    kendari = catalogue.by_id["l2t2-kendari"]
+    page = top[kendari.title]
+    spread = squeeze(text_of(catalogue_pdf, page, page + 3))
+    assert squeeze("Perjalanan belajar") in spread
+    assert squeeze("1 dari 6 sesi terlaksana") in spread

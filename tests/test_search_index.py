@@ -195,7 +195,7 @@ def test_rows_come_eight_to_a_file(catalogue: Catalogue, files: dict[str, bytes]
         assert kind == "praktik"
     kinds = [load(files, f"r/{doc // 8}.json")[doc % 8][4] for doc in range(n)]  # type: ignore[index]
     assert kinds[: len(catalogue.practices)] == ["praktik"] * len(catalogue.practices)
-    assert {"daerah", "provinsi", "istilah"} <= set(kinds) <= set(search.KINDS)
+    assert {"daerah", "provinsi", "istilah", "perjalanan"} <= set(kinds) <= set(search.KINDS)
 
 
 def test_hostile_text_stays_json_string_data(catalogue: Catalogue) -> None:
