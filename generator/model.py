@@ -36,8 +36,48 @@ class ReplicationLink:
 
 
 def start_year(practice: Practice) -> int:
-    """The year of the earliest milestone."""
+    """The year the practice itself started (``mulai``), else its earliest milestone."""
+    if practice.started:
+        return int(practice.started[:4])
     return min(int(m.date[:4]) for m in practice.timeline)
+
+
+RELATED_LIMIT = 5
+"""At most this many related practices are shown on a practice page."""
+
+RELATED_MIN_SCORE = 3
+"""A practice sharing less than this with another is not called related."""
+
+
+def closeness(a: Practice, b: Practice) -> int:
+    """How close two practices are, for "Praktik terkait" (0 = nothing in common).
+
+    Points: a replication linking them (one is the mentee's own practice of the
+    other, or they share a mentor → mentee pair of regions) 4; listed as related
+    (either way) 3; the same sector 2; each shared practice type 2; each shared
+    tag 1; the same origin region 1.
+    """
+    score = 0
+    if any(r.practice == b.id for r in a.replications) or any(
+        r.practice == a.id for r in b.replications
+    ):
+        score += 4
+    elif _pairs(a) & _pairs(b):
+        score += 4
+    if b.id in a.related or a.id in b.related:
+        score += 3
+    if a.sector == b.sector:
+        score += 2
+    score += 2 * len(set(a.types) & set(b.types))
+    score += len({t.lower() for t in a.tags} & {t.lower() for t in b.tags})
+    if a.origin.region == b.origin.region:
+        score += 1
+    return score
+
+
+def _pairs(practice: Practice) -> set[tuple[str, str]]:
+    """The mentor → mentee region pairs of a practice's replications."""
+    return {(r.mentor or practice.origin.region, r.mentee) for r in practice.replications}
 
 
 @dataclass
@@ -129,6 +169,21 @@ class Catalogue:
     def referenced_by(self, practice_id: str) -> list[Practice]:
         """Practices that list ``practice_id`` as related (the reverse links)."""
         return list(self._referrers.get(practice_id, ()))
+
+    def related(self, practice: Practice, limit: int = RELATED_LIMIT) -> list[Practice]:
+        """The closest practices to ``practice`` (see :func:`closeness`), closest first.
+
+        Ties go to the practice listed as related, then by title; practices
+        sharing less than :data:`RELATED_MIN_SCORE` points are left out.
+        """
+        scored = [
+            (closeness(practice, other), other)
+            for other in self.practices
+            if other.id != practice.id
+        ]
+        close = [(s, o) for s, o in scored if s >= RELATED_MIN_SCORE]
+        close.sort(key=lambda item: (-item[0], item[1].title.lower(), item[1].id))
+        return [other for _, other in close[:limit]]
 
     def newest(self, count: int = 5) -> list[Practice]:
         """Practices whose record changed most recently."""

@@ -292,6 +292,7 @@ def make_environment() -> Environment:
         practice_url=practice_url,
         region_url=region_url,
         start_year=start_year,
+        practice_period=practice_period,
         glossary=glossary,
         markdown_fields=MARKDOWN_FIELDS,
     )
@@ -512,7 +513,7 @@ def _practice_key(
     ]
     parts = [
         practice.model_dump_json(),
-        [(q.id, q.title, q.origin.region, q.sector, start_year(q)) for q in related],
+        [(q.id, q.title, q.origin.region, q.sector, practice_period(q)) for q in related],
         linked,
         last_changed,
         templates,
@@ -537,6 +538,7 @@ def _listing_key(catalogue: Catalogue, templates: str) -> str:
             list(p.types),
             list(p.tags),
             start_year(p),
+            practice_period(p),
             str(p.checked),
             catalogue.last_changed.get(p.id, ""),
             [r.model_dump(mode="json") for r in p.replications],
@@ -572,15 +574,8 @@ def year_span(practice: Practice) -> str:
 
 
 def related_practices(catalogue: Catalogue, practice: Practice) -> list[Practice]:
-    """Related practices in both directions (listed here, or listing this one), no repeats."""
-    seen: dict[str, Practice] = {}
-    for pid in practice.related:
-        if pid in catalogue.by_id and pid != practice.id:
-            seen[pid] = catalogue.by_id[pid]
-    for other in catalogue.referenced_by(practice.id):
-        if other.id != practice.id:
-            seen.setdefault(other.id, other)
-    return sorted(seen.values(), key=lambda p: p.title.lower())
+    """At most five closest practices (:meth:`Catalogue.related`), closest first."""
+    return catalogue.related(practice)
 
 
 # ----------------------------------------------------------------------------- search text
