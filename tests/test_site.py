@@ -82,17 +82,24 @@ def test_exemplar_practice_page_shows_indonesian_formats(built: Path) -> None:
     assert '<html lang="id"' in html
 
 
-def test_related_practices_in_both_directions(built: Path) -> None:
+def test_related_practices_are_the_closest_few(built: Path) -> None:
+    """Related practices: at most five on a page, each sharing something with it."""
     data = records(built)
-    pairs = [(pid, other) for pid, rec in data.items() for other in rec.get("terkait", [])]
-    if not pairs:
-        pytest.skip("no record lists related practices")
     site = built / "site/katalog/praktik"
-    for pid, other in pairs:
-        forward = (site / pid / "index.html").read_text(encoding="utf-8")
-        backward = (site / other / "index.html").read_text(encoding="utf-8")
-        assert f'href="../{other}/"' in forward
-        assert f'href="../{pid}/"' in backward
+    for pid, rec in data.items():
+        html = (site / pid / "index.html").read_text(encoding="utf-8")
+        section = html.split('id="praktik-terkait"', 1)[1].split("<h2", 1)[0]
+        others = re.findall(r'href="\.\./([a-z0-9-]+)/"', section)
+        assert len(others) <= 5, pid
+        for other in others:
+            theirs = data[other]
+            shared = (
+                theirs["sektor"] == rec["sektor"]
+                or set(theirs["jenis"]) & set(rec["jenis"])
+                or other in rec.get("terkait", [])
+                or pid in theirs.get("terkait", [])
+            )
+            assert shared, (pid, other)
 
 
 def test_browse_pages_and_home(built: Path) -> None:
