@@ -58,11 +58,11 @@ def closeness(a: Practice, b: Practice) -> int:
     tag 1; the same origin region 1.
     """
     score = 0
-    if any(r.practice == b.id for r in a.replications) or any(
-        r.practice == a.id for r in b.replications
+    if (
+        any(r.practice == b.id for r in a.replications)
+        or any(r.practice == a.id for r in b.replications)
+        or _pairs(a) & _pairs(b)
     ):
-        score += 4
-    elif _pairs(a) & _pairs(b):
         score += 4
     if b.id in a.related or a.id in b.related:
         score += 3

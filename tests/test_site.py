@@ -65,8 +65,13 @@ def test_every_record_has_a_page_at_its_id(built: Path) -> None:
         for label in ("Daerah", "Provinsi", "Sektor", "Jenis praktik", "Tingkat bukti"):
             assert f"<dt>{label}</dt>" in html
         assert data["asal"]["daerah"] in html
-        for heading in ("Langkah", "Linimasa", "Pelajaran", "Daftar periksa kesiapan", "Sumber"):
+        for heading in ("Cara meniru", "Linimasa", "Pelajaran", "Sumber"):
             assert f">{heading}</h2>" in html, (pid, heading)
+        for heading in ("Langkah", "Daftar periksa kesiapan"):
+            assert f">{heading}</h3>" in html, (pid, heading)
+        # What a reader acts on comes before the history (issue 15).
+        assert html.index(">Cara meniru</h2>") < html.index(">Linimasa</h2>")
+        assert html.index(">Daftar periksa kesiapan</h3>") < html.index(">Sumber</h2>")
         assert "Catatan ini terakhir diubah" in html
         assert f'href="../../../unduh/praktik/{pid}.pdf"' in html
 
