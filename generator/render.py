@@ -35,6 +35,7 @@ from generator import vocab
 from generator.forked import Forked, ForkedError, can_fork
 from generator.limits import MARKDOWN_FIELDS, markdown_excess
 from generator.model import Catalogue, start_year
+from generator.peta import map_svg, places
 from generator.schema import Practice
 from generator.slug import slugify
 
@@ -293,6 +294,8 @@ def make_environment() -> Environment:
         region_url=region_url,
         start_year=start_year,
         practice_period=practice_period,
+        map_svg=map_svg,
+        map_places=places,
         glossary=glossary,
         markdown_fields=MARKDOWN_FIELDS,
     )
@@ -442,6 +445,7 @@ def render_site(
     for name in ("sektor", "jenis", "provinsi", "tahun", "replikasi", "tag", "glosarium"):
         add(f"{name}.md.j2", f"{GENERATED_DIR}/{name}/")
     add("beranda.md.j2", "", path=f"{PARTS_DIR}/beranda.md")
+    add("peta.md.j2", "peta/", path=f"{PARTS_DIR}/peta.md")
     if reuse:
         _LISTING_PAGES[:] = [listing_key, pages[first_listing:]]
     return pages
