@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -191,8 +192,11 @@ class Catalogue:
             self.practices, key=lambda p: (self.last_changed.get(p.id, ""), p.id), reverse=True
         )[:count]
 
-    def recently_checked(self, count: int = 5) -> list[Practice]:
-        return sorted(self.practices, key=lambda p: (p.checked, p.id), reverse=True)[:count]
+    def recently_checked(self, count: int = 5, exclude: Iterable[str] = ()) -> list[Practice]:
+        """Practices checked most recently (``checked``), leaving out the ids in ``exclude``."""
+        left_out = set(exclude)
+        candidates = [p for p in self.practices if p.id not in left_out]
+        return sorted(candidates, key=lambda p: (p.checked, p.id), reverse=True)[:count]
 
     def counts(self) -> dict[str, int]:
         return {

@@ -33,6 +33,13 @@ from markupsafe import Markup, escape
 
 from generator import vocab
 from generator.forked import Forked, ForkedError, can_fork
+from generator.grafik import (
+    bar_chart,
+    province_counts,
+    result_series,
+    sector_counts,
+    year_chart,
+)
 from generator.limits import MARKDOWN_FIELDS, markdown_excess
 from generator.model import Catalogue, start_year
 from generator.peta import map_svg, places
@@ -296,6 +303,11 @@ def make_environment() -> Environment:
         practice_period=practice_period,
         map_svg=map_svg,
         map_places=places,
+        bar_chart=bar_chart,
+        result_series=result_series,
+        year_chart=year_chart,
+        sector_counts=sector_counts,
+        province_counts=province_counts,
         glossary=glossary,
         markdown_fields=MARKDOWN_FIELDS,
     )

