@@ -36,9 +36,9 @@ def check_map(tab: object, url: str, expected: tuple[int, int], own_host: str) -
     assert dots.count() == placed
     assert tab.locator(".rp-peta-daftar li").count() == listed  # type: ignore[attr-defined]
     assert tab.locator("svg.rp-peta .rp-peta__garis").count() > 0  # type: ignore[attr-defined]
-    first = dots.first
-    name = first.locator("title").text_content().split(":")[0]
-    first.locator("circle").click()
+    top = dots.last  # drawn last: on top of any dot it overlaps
+    name = top.locator("title").text_content().split(":")[0]
+    top.locator("circle").click()
     tab.wait_for_load_state()  # type: ignore[attr-defined]
     assert tab.locator("h1").inner_text() == name  # type: ignore[attr-defined]
     foreign = [
@@ -55,7 +55,7 @@ def test_map_online(full_build: Path, expected: tuple[int, int]) -> None:
         check_map(tab, base + "peta/", expected, urlsplit(base).netloc)
         tab.goto(base)
         assert tab.locator("svg.rp-peta").count() == 1  # the small map on the home page
-        tab.locator("a[href='peta/']").first.click()
+        tab.locator(".rp-peta-kecil a[href='peta/']").click()
         tab.wait_for_url("**/peta/")
 
 
