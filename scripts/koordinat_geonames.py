@@ -56,7 +56,7 @@ def main() -> None:
             r"^(  - \{kode: \"[^\"]+\", nama: " + re.escape(name) + r", provinsi: [^,}]+)\}$", re.M
         )
         lat, lon = round(float(city["latitude"]), 4), round(float(city["longitude"]), 4)
-        text, n = line.subn(rf"\1, lintang: {lat}, bujur: {lon}}}", text)
+        text, n = line.subn(rf"\1, lintang: {lat:.4f}, bujur: {lon:.4f}}}", text)
         if n == 1:
             added.append(f"{name}: GeoNames {city['geonameid']} ({city['name']})")
     REGISTRY.write_text(text, encoding="utf-8")
