@@ -9,36 +9,52 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from generator.journey import Journey
 from generator.project import Project
-from generator.schema import Practice, Replication
+from generator.schema import Practice
 from generator.validate import Checked, Region
 from generator.vocab import PRACTICE_TYPES, PROVINCES, SECTORS
 
 
-@dataclass(frozen=True)
-class ReplicationLink:
-    """One mentor → mentee pair, as recorded in ``practice.replications``."""
-
-    practice: Practice
-    replication: Replication
-
-    @property
-    def mentor(self) -> str:
-        return self.replication.mentor or self.practice.origin.region
-
-    @property
-    def mentee(self) -> str:
-        return self.replication.mentee
-
-
 def start_year(practice: Practice) -> int:
-    """The year of the earliest milestone."""
+    """The year the practice itself started (``mulai``), else its earliest milestone."""
+    if practice.started:
+        return int(practice.started[:4])
     return min(int(m.date[:4]) for m in practice.timeline)
+
+
+RELATED_LIMIT = 5
+"""At most this many related practices are shown on a practice page."""
+
+RELATED_MIN_SCORE = 3
+"""A practice sharing less than this with another is not called related."""
+
+
+def closeness(a: Practice, b: Practice, *, linked: bool = False) -> int:
+    """How close two practices are, for "Praktik terkait" (0 = nothing in common).
+
+    Points: learned together in a learning journey (``linked``, see
+    :meth:`Catalogue.journey_links`) 4; listed as related (either way) 3; the
+    same sector 2; each shared practice type 2; each shared tag 1; the same
+    origin region 1.
+    """
+    score = 0
+    if linked:
+        score += 4
+    if b.id in a.related or a.id in b.related:
+        score += 3
+    if a.sector == b.sector:
+        score += 2
+    score += 2 * len(set(a.types) & set(b.types))
+    score += len({t.lower() for t in a.tags} & {t.lower() for t in b.tags})
+    if a.origin.region == b.origin.region:
+        score += 1
+    return score
 
 
 @dataclass
@@ -61,14 +77,22 @@ class Catalogue:
         return [j for j in self.journeys if practice_id in j.practices]
 
     @cached_property
-    def journey_by_id(self) -> dict[str, Journey]:
-        return {j.id: j for j in self.journeys}
+    def journey_links(self) -> set[frozenset[str]]:
+        """Pairs of practice ids learned together in one learning journey."""
+        links: set[frozenset[str]] = set()
+        for journey in self.journeys:
+            learned = [pid for pid in journey.practices if pid in self.by_id]
+            for i, first in enumerate(learned):
+                links.update(frozenset((first, other)) for other in learned[i + 1 :])
+        return links
+
+    def closeness(self, a: Practice, b: Practice) -> int:
+        """:func:`closeness` of two practices, with the catalogue's learning journeys."""
+        return closeness(a, b, linked=frozenset((a.id, b.id)) in self.journey_links)
 
     @cached_property
-    def replications(self) -> list[ReplicationLink]:
-        """Legacy nested ``replikasi`` entries (refused by the validator; always empty)."""
-        links = [ReplicationLink(p, r) for p in self.practices for r in p.replications]
-        return sorted(links, key=lambda link: (link.replication.start, link.mentor, link.mentee))
+    def journey_by_id(self) -> dict[str, Journey]:
+        return {j.id: j for j in self.journeys}
 
     def by_sector(self) -> dict[str, list[Practice]]:
         """Sector slug → practices, in the order of :data:`vocab.SECTORS`; empty ones left out."""
@@ -142,14 +166,32 @@ class Catalogue:
         """Practices that list ``practice_id`` as related (the reverse links)."""
         return list(self._referrers.get(practice_id, ()))
 
+    def related(self, practice: Practice, limit: int = RELATED_LIMIT) -> list[Practice]:
+        """The closest practices to ``practice`` (see :func:`closeness`), closest first.
+
+        Ties go to the practice listed as related, then by title; practices
+        sharing less than :data:`RELATED_MIN_SCORE` points are left out.
+        """
+        scored = [
+            (self.closeness(practice, other), other)
+            for other in self.practices
+            if other.id != practice.id
+        ]
+        close = [(s, o) for s, o in scored if s >= RELATED_MIN_SCORE]
+        close.sort(key=lambda item: (-item[0], item[1].title.lower(), item[1].id))
+        return [other for _, other in close[:limit]]
+
     def newest(self, count: int = 5) -> list[Practice]:
         """Practices whose record changed most recently."""
         return sorted(
             self.practices, key=lambda p: (self.last_changed.get(p.id, ""), p.id), reverse=True
         )[:count]
 
-    def recently_checked(self, count: int = 5) -> list[Practice]:
-        return sorted(self.practices, key=lambda p: (p.checked, p.id), reverse=True)[:count]
+    def recently_checked(self, count: int = 5, exclude: Iterable[str] = ()) -> list[Practice]:
+        """Practices checked most recently (``checked``), leaving out the ids in ``exclude``."""
+        left_out = set(exclude)
+        candidates = [p for p in self.practices if p.id not in left_out]
+        return sorted(candidates, key=lambda p: (p.checked, p.id), reverse=True)[:count]
 
     def counts(self) -> dict[str, int]:
         return {

@@ -57,8 +57,7 @@ Semua halaman, pencarian (kotak "Cari praktik" di bagian atas atau halaman
 Cari, dengan kata dasar maupun berimbuhan dan singkatan maupun kepanjangannya),
 ringkasan PDF dan data terbuka (folder data/) bekerja tanpa internet.
 
-Versi daring yang selalu mutakhir: {url}
-"""
+{online}"""
 
 
 class OfflineError(Exception):
@@ -147,7 +146,8 @@ def copy_entries(site: Path, *, site_url: str = "") -> Iterator[tuple[str, Calla
             yield name[: -len(".json")] + ".js", script
     if not found_index:
         raise OfflineError(f"indeks pencarian ({SEARCH_DIR}/) belum ada untuk salinan luring")
-    readme = README.format(url=site_url or "-").encode()
+    online = f"Versi daring yang selalu mutakhir: {site_url}\n" if site_url else ""
+    readme = README.format(online=online).encode()
     yield README_NAME, lambda: readme
 
 

@@ -47,13 +47,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator import vocab
 from generator.journey import Journey
 from generator.model import Catalogue
 from generator.progress import Progress
-from generator.project import Project
+from generator.project import Project, configured_site_url
 from generator.render import (
     format_date,
     format_number,
@@ -79,8 +77,6 @@ BRIEF_BATCH = 25
 FORMAT_VERSION = "2"
 """Bump when pdf.py changes what it renders (templates are hashed by content)."""
 
-DEFAULT_SITE_URL = "https://replika.example.id/"
-"""Used for links of the offline copy only; the PDFs never print a placeholder."""
 MAX_WORKERS = 2
 PARALLEL_FROM = 8
 """Render in worker processes only from this many jobs on (a worker costs ~1 s to start)."""
@@ -182,30 +178,6 @@ class PdfError(Exception):
 # ----------------------------------------------------------------------------- inputs
 
 
-def _configured_url(project: Project) -> str | None:
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml may carry tags such as !!python/name or !ENV; they do not matter here.
-    _Loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
-    try:
-        config = yaml.load(project.config_file.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, yaml.YAMLError):
-        config = None
-    url = config.get("site_url") if isinstance(config, dict) else None
-    if not isinstance(url, str) or not url.strip():
-        return None
-    return url.strip().rstrip("/") + "/"
-
-
-def site_url(project: Project) -> str:
-    """``site_url`` from mkdocs.yml (with a trailing slash); a placeholder if absent.
-
-    For the offline copy's links only; the PDFs use :func:`printed_url`.
-    """
-    return _configured_url(project) or DEFAULT_SITE_URL
-
-
 def is_placeholder(url: str) -> bool:
     """An address reserved for examples (RFC 2606: ``example.com``, ``*.example``, ...)."""
     host = (urllib.parse.urlsplit(url).hostname or "").lower()
@@ -214,8 +186,8 @@ def is_placeholder(url: str) -> bool:
 
 def printed_url(project: Project) -> str | None:
     """The site address the PDFs print: mkdocs.yml's ``site_url``, unless absent or a placeholder."""
-    url = _configured_url(project)
-    return None if url is None or is_placeholder(url) else url
+    url = configured_site_url(project)
+    return None if not url or is_placeholder(url) else url
 
 
 def practice_page_url(base: str | None, practice_id: str) -> str | None:

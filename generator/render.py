@@ -33,9 +33,17 @@ from markupsafe import Markup, escape
 
 from generator import vocab
 from generator.forked import Forked, ForkedError, can_fork
+from generator.grafik import (
+    bar_chart,
+    province_counts,
+    result_series,
+    sector_counts,
+    year_chart,
+)
 from generator.journey import Journey, state_label
 from generator.limits import MARKDOWN_FIELDS, markdown_excess
 from generator.model import Catalogue, start_year
+from generator.peta import map_svg, places
 from generator.schema import Practice
 from generator.slug import slugify
 
@@ -317,6 +325,14 @@ def make_environment() -> Environment:
         sesi_label=state_label,
         waktu_pb=journey_when,
         start_year=start_year,
+        practice_period=practice_period,
+        map_svg=map_svg,
+        map_places=places,
+        bar_chart=bar_chart,
+        result_series=result_series,
+        year_chart=year_chart,
+        sector_counts=sector_counts,
+        province_counts=province_counts,
         glossary=glossary,
         markdown_fields=MARKDOWN_FIELDS,
     )
@@ -478,6 +494,7 @@ def render_site(
     for name in ("sektor", "jenis", "provinsi", "tahun", "replikasi", "tag", "glosarium"):
         add(f"{name}.md.j2", f"{GENERATED_DIR}/{name}/")
     add("beranda.md.j2", "", path=f"{PARTS_DIR}/beranda.md")
+    add("peta.md.j2", "peta/", path=f"{PARTS_DIR}/peta.md")
     if reuse:
         _LISTING_PAGES[:] = [listing_key, pages[first_listing:]]
     return pages
@@ -545,7 +562,7 @@ def _practice_key(
     linked = [j.model_dump_json() for j in catalogue.journeys_learning(practice.id)]
     parts = [
         practice.model_dump_json(),
-        [(q.id, q.title, q.origin.region, q.sector, start_year(q)) for q in related],
+        [(q.id, q.title, q.origin.region, q.sector, practice_period(q)) for q in related],
         linked,
         last_changed,
         templates,
@@ -570,6 +587,7 @@ def _listing_key(catalogue: Catalogue, templates: str) -> str:
             list(p.types),
             list(p.tags),
             start_year(p),
+            practice_period(p),
             str(p.checked),
             catalogue.last_changed.get(p.id, ""),
             [r.model_dump(mode="json") for r in p.replications],
@@ -606,15 +624,8 @@ def year_span(practice: Practice) -> str:
 
 
 def related_practices(catalogue: Catalogue, practice: Practice) -> list[Practice]:
-    """Related practices in both directions (listed here, or listing this one), no repeats."""
-    seen: dict[str, Practice] = {}
-    for pid in practice.related:
-        if pid in catalogue.by_id and pid != practice.id:
-            seen[pid] = catalogue.by_id[pid]
-    for other in catalogue.referenced_by(practice.id):
-        if other.id != practice.id:
-            seen.setdefault(other.id, other)
-    return sorted(seen.values(), key=lambda p: p.title.lower())
+    """At most five closest practices (:meth:`Catalogue.related`), closest first."""
+    return catalogue.related(practice)
 
 
 # ----------------------------------------------------------------------------- search text

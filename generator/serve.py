@@ -13,6 +13,12 @@ When loaded by MkDocs as a hook (``hooks:``), :func:`on_post_build` writes
 the search index (``generator/search.py``) of the latest valid catalogue into
 the preview in a background thread once the preview is idle, so the search
 page works in the preview too without delaying the reload.
+
+The download links of the pages (PDFs, the offline ZIP, ``practices.json`` and
+``practices.csv``) are made in the background (:class:`_Downloads`) into
+``.cache/pratinjau-unduhan/`` and answered by the preview server from there;
+until a file is ready its link answers 503 with an Indonesian message, and the
+terminal says when the downloads are ready.
 """
 
 from __future__ import annotations
@@ -69,6 +75,7 @@ def regenerate(project: Project, cache: RecordCache | None = None) -> bool:
         return False
     _status().show([])
     remember_for_preview(catalogue)
+    _downloads().request(project, catalogue)
     changed = len(stats.written) + len(stats.removed)
     if changed:
         print(
@@ -362,7 +369,186 @@ def _indexer() -> _Indexer:
 def on_post_build(config: Any, **_kwargs: Any) -> None:
     """MkDocs hook (preview only): write the search index of the latest valid catalogue."""
     _status().attach(Path(config["site_dir"]))
+    _downloads().site_dir = Path(config["site_dir"])
     _indexer().request(Path(config["site_dir"]))
+
+
+DOWNLOADS_DIR = ".cache/pratinjau-unduhan"
+"""Where the preview's download files are made (inside the project)."""
+
+DOWNLOAD_TYPES = {
+    ".pdf": "application/pdf",
+    ".zip": "application/zip",
+    ".json": "application/json; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
+}
+DOWNLOAD_PREFIXES = ("unduh/", "data/")
+
+INDEX_WAIT_SECONDS = 300.0
+"""How long the offline ZIP waits for the preview's search index."""
+
+
+class _Downloads:
+    """The preview's download files, made in a background thread.
+
+    Open data first (instant), then the PDFs (the slow part; unchanged PDFs
+    come from the PDF cache), then the offline ZIP from the preview's pages
+    once its search index is written. Each round writes a new folder and then
+    replaces the previous one, so a link never serves a half-written file;
+    an edit during a round starts another round after it.
+    """
+
+    def __init__(self) -> None:
+        self._wanted: tuple[Project, Any] | None = None
+        self._changed = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self.site_dir: Path | None = None
+        self.current: Path | None = None
+        self.working: Path | None = None
+        self.building = False
+
+    def request(self, project: Project, catalogue: Any) -> None:
+        with self._changed:
+            self._wanted = (project, catalogue)
+            self.building = True
+            self._changed.notify()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, daemon=True)
+            self._thread.start()
+
+    def find(self, rel: str) -> Path | None:
+        """The file for site path ``rel`` (``unduh/x.pdf``) if it is ready."""
+        if ".." in rel.split("/"):
+            return None
+        for folder in (self.current, self.working):
+            if folder is not None and (folder / rel).is_file():
+                return folder / rel
+        return None
+
+    def _loop(self) -> None:
+        while True:
+            with self._changed:
+                while self._wanted is None:
+                    self.building = False
+                    self._changed.wait()
+                project, catalogue = self._wanted
+                self._wanted = None
+            try:
+                self._build(project, catalogue)
+            except Exception as err:  # the preview must survive a failed download build
+                message = f"{type(err).__name__}: {err}"
+                print(
+                    f"replika serve: unduhan pratinjau gagal dibuat: {safe_line(message)}",
+                    file=sys.stderr,
+                )
+
+    def _build(self, project: Project, catalogue: Any) -> None:
+        import shutil
+        import tempfile
+
+        from generator.export import write_open_data
+        from generator.offline import ZIP_NAME, build_offline_copy
+        from generator.pdf import write_pdfs
+        from generator.project import configured_site_url
+
+        started = time.monotonic()
+        print(
+            "replika serve: membuat berkas unduhan (JSON, CSV, PDF, ZIP) di latar belakang; "
+            "tautan unduhan menjawab setelah berkasnya siap.",
+            file=sys.stderr,
+        )
+        root = project.root / DOWNLOADS_DIR
+        if self.current is None and self.working is None:
+            shutil.rmtree(root, ignore_errors=True)  # leftovers of an earlier preview
+        root.mkdir(parents=True, exist_ok=True)
+        out = Path(tempfile.mkdtemp(prefix="baru-", dir=root))
+        self.working = out
+        write_open_data(catalogue, out / "data")
+        write_pdfs(catalogue, project, out / "unduh")
+        print(
+            f"replika serve: PDF pratinjau siap ({time.monotonic() - started:.0f} dtk); "
+            "menyiapkan salinan luring (ZIP)…",
+            file=sys.stderr,
+        )
+        site = self._site_with_index()
+        if site is not None:
+            staging = Path(tempfile.mkdtemp(prefix="situs-", dir=root))
+            try:
+                shutil.copytree(site, staging, dirs_exist_ok=True)
+                (staging / STATUS_NAME).unlink(missing_ok=True)
+                shutil.copytree(out, staging, dirs_exist_ok=True)
+                build_offline_copy(
+                    staging, out / "unduh" / ZIP_NAME, site_url=configured_site_url(project)
+                )
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+        else:
+            print(
+                "replika serve: indeks pencarian pratinjau belum ada; ZIP tidak dibuat.",
+                file=sys.stderr,
+            )
+        old, self.current, self.working = self.current, out, None
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        print(
+            f"replika serve: semua berkas unduhan siap ({time.monotonic() - started:.0f} dtk).",
+            file=sys.stderr,
+        )
+
+    def _site_with_index(self) -> Path | None:
+        """The preview's site folder once its search index is there (or None)."""
+        from generator.search import POINTER_NAME, SEARCH_DIR
+
+        deadline = time.monotonic() + INDEX_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            site = self.site_dir
+            if site is not None and (site / SEARCH_DIR / POINTER_NAME).is_file():
+                return site
+            time.sleep(1)
+        return None
+
+
+_DOWNLOADS = _Downloads()
+
+
+def _downloads() -> _Downloads:
+    """The one download maker, also when MkDocs loads this file again as a hook module."""
+    from generator import serve
+
+    return serve._DOWNLOADS
+
+
+def answer_download(path: str, start_response: Any) -> list[bytes] | None:
+    """The preview's answer for a download path, or None when it is not one."""
+    rel = path.lstrip("/")
+    if not rel.startswith(DOWNLOAD_PREFIXES):
+        return None
+    kind = DOWNLOAD_TYPES.get(Path(rel).suffix.lower())
+    if kind is None:
+        return None
+    found = _downloads().find(rel)
+    if found is not None:
+        body = found.read_bytes()
+        start_response(
+            "200 OK",
+            [
+                ("Content-Type", kind),
+                ("Content-Length", str(len(body))),
+                ("Cache-Control", "no-store"),
+            ],
+        )
+        return [body]
+    if _downloads().building:
+        message = (
+            b"Berkas ini sedang dibuat di latar belakang oleh `replika serve` "
+            b"(lihat terminal). Muat ulang halaman ini sebentar lagi.\n"
+        )
+        start_response(
+            "503 Service Unavailable",
+            [("Content-Type", "text/plain; charset=utf-8"), ("Retry-After", "10")],
+        )
+        return [message]
+    return None
 
 
 def refuse_bad_paths() -> None:
@@ -382,6 +568,9 @@ def refuse_bad_paths() -> None:
         if "\x00" in str(environ.get("PATH_INFO", "")):
             start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])
             return [b"alamat tidak sah\n"]
+        download = answer_download(str(environ.get("PATH_INFO", "")), start_response)
+        if download is not None:
+            return download
         return original(self, environ, start_response)
 
     guarded._replika_guard = True  # type: ignore[attr-defined]

