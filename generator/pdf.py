@@ -994,17 +994,19 @@ def download_page(published: Sequence[Published], briefs: int, out_dir: Path) ->
         "body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:1rem auto;"
         "padding:0 1rem;color:#1b2126}h1{color:#0b4f6c}table{border-collapse:collapse;"
         "width:100%}td,th{padding:.4rem;border-bottom:1px solid #c9d3da;text-align:left}"
-        ".n{text-align:right;white-space:nowrap}a{color:#0b4f6c}</style>\n</head>\n<body>\n"
+        ".n{text-align:right;white-space:nowrap}a{color:#0b4f6c}"
+        ".gulir{overflow-x:auto}@media (max-width:30rem){td,th{padding:.3rem .25rem;"
+        "font-size:.9rem}}</style>\n</head>\n<body>\n"
         "<h1>Unduh katalog PDF</h1>\n"
         "<p>Katalog lengkap diurutkan menurut sektor, provinsi lalu judul; katalog per "
         f"sektor dan per provinsi (provinsi dengan sedikitnya {PROVINCE_FROM} praktik) "
         "masing-masing punya sampul, daftar isi dan nomor halaman sendiri. Ringkasan dua "
         f"halaman tiap praktik ({format_number(briefs)} berkas) ada di halaman praktiknya "
         "(tombol «Unduh PDF»).</p>\n"
-        '<table>\n<thead><tr><th>Katalog</th><th class="n">Praktik</th>'
+        '<div class="gulir"><table>\n<thead><tr><th>Katalog</th><th class="n">Praktik</th>'
         '<th class="n">Halaman</th><th class="n">Ukuran</th></tr></thead>\n<tbody>\n'
         + "\n".join(rows)
-        + '\n</tbody>\n</table>\n<p><a href="../">← Kembali ke situs</a></p>\n</body>\n</html>\n'
+        + '\n</tbody>\n</table></div>\n<p><a href="../">← Kembali ke situs</a></p>\n</body>\n</html>\n'
     )
 
 

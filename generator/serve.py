@@ -381,6 +381,7 @@ DOWNLOAD_TYPES = {
     ".zip": "application/zip",
     ".json": "application/json; charset=utf-8",
     ".csv": "text/csv; charset=utf-8",
+    ".html": "text/html; charset=utf-8",  # unduh/index.html, the PDFs' download page
 }
 DOWNLOAD_PREFIXES = ("unduh/", "data/")
 

@@ -84,7 +84,7 @@ def test_risks_and_evidence_gaps_are_separate_sections(built: Path) -> None:
         data = record(built, pid)
         text = page_text(built, pid)
         risks = section(text, "Risiko", "Celah bukti")
-        gaps = section(text, "Celah bukti", "Replikasi")
+        gaps = section(text, "Celah bukti", "Daerah yang mempelajari praktik ini")
         assert data["risiko"] and data["celah_bukti"]
         for item in data["risiko"]:
             assert flat(item) in risks and flat(item) not in gaps
