@@ -143,15 +143,33 @@ class Catalogue:
         return sorted(names)
 
     def practices_from(self, region: str) -> list[Practice]:
-        return [p for p in self.practices if p.origin.region == region]
+        return list(self._by_origin.get(region, ()))
 
     def mentoring(self, region: str) -> list[Journey]:
         """Journeys where ``region`` is the mentor."""
-        return [j for j in self.journeys if j.mentor == region]
+        return list(self._journeys_by("mentor").get(region, ()))
 
     def learning(self, region: str) -> list[Journey]:
         """Journeys where ``region`` is the mentee."""
-        return [j for j in self.journeys if j.mentee == region]
+        return list(self._journeys_by("mentee").get(region, ()))
+
+    @cached_property
+    def _by_origin(self) -> dict[str, list[Practice]]:
+        """Region → its practices in catalogue order (one pass, not one scan per region page)."""
+        index: dict[str, list[Practice]] = defaultdict(list)
+        for practice in self.practices:
+            index[practice.origin.region].append(practice)
+        return index
+
+    def _journeys_by(self, role: str) -> dict[str, list[Journey]]:
+        """``mentor`` or ``mentee`` region → its journeys, oldest first."""
+        cached = self.__dict__.setdefault("_journey_index", {})
+        if role not in cached:
+            index: dict[str, list[Journey]] = defaultdict(list)
+            for journey in self.journeys:
+                index[getattr(journey, role)].append(journey)
+            cached[role] = index
+        return cached[role]
 
     @cached_property
     def _referrers(self) -> dict[str, list[Practice]]:
