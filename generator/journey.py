@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, Strict, ValidationError
+from pydantic import ConfigDict, Field, Strict
 
 from generator import vocab
 from generator.limits import markdown_excess
@@ -284,18 +284,9 @@ def journey_paths(project: Project) -> tuple[list[Path], list[Problem]]:
 
 
 def _check_schema(loaded: LoadedFile) -> Journey | None:
-    from generator.validate import _schema_problems
+    from generator.validate import check_schema
 
-    if loaded.data is None:
-        return None
-    try:
-        return Journey.model_validate(loaded.data)
-    except ValidationError as err:
-        taken = {p.field for p in loaded.problems if p.field}
-        loaded.problems.extend(
-            p for p in _schema_problems(err, loaded, Journey) if p.field not in taken
-        )
-        return None
+    return check_schema(loaded, Journey)
 
 
 def check_journeys(project: Project, checked: Checked, only: Iterable[Path] | None = None) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -40,6 +40,7 @@ from generator.slug import slugify
 from generator.vocab import PRACTICE_STATUSES, PROVINCES
 
 _DATE_RE = re.compile(DATE_PATTERN)
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class Region(BaseModel):
@@ -410,18 +411,23 @@ def _load_regions(project: Project, problems: list[Problem]) -> dict[str, Region
 # ----------------------------------------------------------------------------- schema
 
 
-def _check_schema(loaded: LoadedFile) -> Practice | None:
+def check_schema(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
+    """``loaded`` as a ``model`` (a practice or a journey), or None with its problems added."""
     if loaded.data is None:
         return None
     try:
-        return Practice.model_validate(loaded.data)
+        return model.model_validate(loaded.data)
     except ValidationError as err:
         # A field already reported while reading (a duplicate key) is not reported again.
         taken = {p.field for p in loaded.problems if p.field}
         loaded.problems.extend(
-            p for p in _schema_problems(err, loaded, Practice) if p.field not in taken
+            p for p in _schema_problems(err, loaded, model) if p.field not in taken
         )
         return None
+
+
+def _check_schema(loaded: LoadedFile) -> Practice | None:
+    return check_schema(loaded, Practice)
 
 
 _TYPE_WORDS = {
