@@ -330,22 +330,10 @@ def _check_journey(data: dict[str, Any], loaded: LoadedFile, checked: Checked) -
         _check_region,
         _check_source_urls,
         _date_key,
+        check_id_matches_file,
     )
 
-    out: list[Problem] = []
-    stem = loaded.path.stem
-    record_id = _text(data.get("id"))
-    if record_id is not None and record_id != stem:
-        out.append(
-            loaded.problem(
-                ("id",),
-                "id-filename",
-                f"id `{record_id}` tidak sama dengan nama berkas `{stem}`",
-                f"Samakan: ubah id menjadi `{stem}` atau nama berkas menjadi `{record_id}.yaml`."
-                if re.fullmatch(ID_PATTERN, stem)
-                else f"Ganti nama berkas menjadi `{record_id}.yaml`.",
-            )
-        )
+    out: list[Problem] = check_id_matches_file(data, loaded)
     mentor, mentee = _text(data.get("mentor")), _text(data.get("mentee"))
     for key, name in (("mentor", mentor), ("mentee", mentee)):
         if name is not None:

@@ -759,24 +759,31 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def check_id_matches_file(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
+    """The record's ``id`` must be its file name (practices and journeys alike)."""
+    stem = loaded.path.stem
+    record_id = _text(data.get("id"))
+    if record_id is None or record_id == stem:
+        return []
+    return [
+        loaded.problem(
+            ("id",),
+            "id-filename",
+            f"id `{record_id}` tidak sama dengan nama berkas `{stem}`",
+            f"Samakan: ubah id menjadi `{stem}` atau nama berkas menjadi `{record_id}.yaml`."
+            if re.fullmatch(ID_PATTERN, stem)
+            else f"Ganti nama berkas menjadi `{record_id}.yaml` (nama berkas hanya boleh"
+            " huruf kecil, angka dan tanda hubung).",
+        )
+    ]
+
+
 def _check_record(
     data: dict[str, Any], loaded: LoadedFile, checked: Checked, known_ids: set[str]
 ) -> list[Problem]:
-    out: list[Problem] = []
+    out: list[Problem] = check_id_matches_file(data, loaded)
     stem = loaded.path.stem
     record_id = _text(data.get("id"))
-    if record_id is not None and record_id != stem:
-        out.append(
-            loaded.problem(
-                ("id",),
-                "id-filename",
-                f"id `{record_id}` tidak sama dengan nama berkas `{stem}`",
-                f"Samakan: ubah id menjadi `{stem}` atau nama berkas menjadi `{record_id}.yaml`."
-                if re.fullmatch(ID_PATTERN, stem)
-                else f"Ganti nama berkas menjadi `{record_id}.yaml` (nama berkas hanya boleh"
-                " huruf kecil, angka dan tanda hubung).",
-            )
-        )
     origin = _text(_get(data, "asal", "daerah"))
     if origin is not None:
         out.extend(
