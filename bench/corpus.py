@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from generator import vocab
-from generator.load import load_file
+from generator.stages.load import load_file
 
 # What the temporary project copies from the real one, when present.
 PROJECT_ITEMS = ("mkdocs.yml", "docs", "overrides", "theme", "hooks", "assets", "templates")

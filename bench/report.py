@@ -393,7 +393,7 @@ def markdown(results: dict[str, Any]) -> str:
             "baseline: bare `mkdocs build`, same Markdown", [_cell(s, "mkdocs_bare") for s in sizes]
         ),
         row(
-            "baseline: search indexer alone (`python -m generator.search`)",
+            "baseline: search indexer alone (`python -m generator.outputs.search`)",
             [_cell(s, "search_index") for s in sizes],
         ),
         row(
@@ -537,7 +537,7 @@ def markdown(results: dict[str, Any]) -> str:
         "`docs/katalog/**` file is compared before and after.",
         "* **Baselines**: the generated `docs/` (hand-written pages + `docs/katalog/`) copied to "
         "a second folder with `mkdocs.yml` minus Replika's hooks/plugins, built with "
-        "`mkdocs build`; the search indexer's own run (`python -m generator.search --waktu "
+        "`mkdocs build`; the search indexer's own run (`python -m generator.outputs.search --waktu "
         "--keluaran DIR`: validate, catalogue and index the same records, no MkDocs), writing "
         "its files elsewhere.",
         "* **Search bytes**: measured for real in headless Chromium (Debian `/usr/bin/chromium` "

@@ -9,7 +9,7 @@ commands with hyperfine (``replika validate``, a cold ``replika build
 --tanpa-pdf``, a no-op rebuild, ``replika pdf``) and two baselines in the same
 run: a bare ``mkdocs build`` of the same generated Markdown without Replika's
 hooks, and the search indexer's own run over the same records
-(``python -m generator.search``). Peak memory comes from GNU
+(``python -m generator.outputs.search``). Peak memory comes from GNU
 ``time`` (``%M``, the "Maximum resident set size" of ``time -v``). The bytes a
 browser fetches for one search are measured in headless Chromium.
 
@@ -68,7 +68,7 @@ CHROMIUM_ARGS = [
 ]
 SEARCH_QUERIES = ("lumpur tinja", "bank sampah", "kredit jamban")
 SEARCH_PAGE = "cari/"  # the site's search page (docs/cari.md), reads ?q=
-SEARCH_INDEX = "cari-indeks"  # the static search index (generator/search.py)
+SEARCH_INDEX = "cari-indeks"  # the static search index (generator/outputs/search.py)
 SEARCH_SCRIPT = "assets/cari.js"  # the search page's script, counted with the index
 GENERATED = ("site", "docs/katalog", ".replika", ".cache")
 
@@ -270,7 +270,7 @@ def reset(project: Path) -> list[str]:
 def practice_pages(site: Path, ids: Sequence[str]) -> dict[str, int]:
     """HTML bytes of each practice's page in the built site (id → bytes)."""
     try:
-        from generator.render import practice_url
+        from generator.stages.render import practice_url
     except ImportError:
         return {}
     sizes = {}
@@ -337,7 +337,7 @@ def make_bare_project(project: Path, bare: Path) -> None:
 
 def search_index_command(output: Path) -> list[str]:
     """The search indexer alone (validate, catalogue, index; no MkDocs), run in the project."""
-    return [sys.executable, "-m", "generator.search", "--waktu", "--keluaran", str(output)]
+    return [sys.executable, "-m", "generator.outputs.search", "--waktu", "--keluaran", str(output)]
 
 
 # ----------------------------------------------------------------------------- search bytes
@@ -712,7 +712,7 @@ def bench_size(size: int, args: argparse.Namespace, work: Path, first: bool) -> 
 
     if first:  # prove the generated records are valid, in-process
         from generator.project import find_project
-        from generator.validate import check_project
+        from generator.stages.validate import check_project
 
         checked = check_project(find_project(project))
         out["in_process_check"] = {
@@ -840,7 +840,7 @@ def bench_size(size: int, args: argparse.Namespace, work: Path, first: bool) -> 
     if size in args.serve_sizes:
         log(f"N={size}: edit-while-serving latency")
         try:
-            from generator.render import practice_url
+            from generator.stages.render import practice_url
 
             page = practice_url(ids[0])
         except ImportError:

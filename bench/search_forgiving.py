@@ -6,10 +6,10 @@
    reuses the one in ``--work``.
 2. Times cold ``replika build --tanpa-pdf`` builds (``--rounds`` of each, alternating,
    wall and CPU seconds): as it is, and with the search
-   index replaced by an empty one (``generator.search.index_files`` patched
+   index replaced by an empty one (``generator.outputs.search.index_files`` patched
    in the build process, so the forked indexer is skipped as well). The
    difference is what the index adds to the build. The indexer alone
-   (``python -m generator.search --waktu``) is timed too.
+   (``python -m generator.outputs.search --waktu``) is timed too.
 3. Serves the built site (text gzip-compressed, as static hosts do) and, per
    query in a fresh headless Chromium, counts the bytes of every response under
    ``/cari-indeks/`` and ``/assets/cari.js`` (``bench/run.py``'s method):
@@ -58,7 +58,7 @@ ANSWER_LIMIT_MS = 50.0
 
 NO_INDEX = """
 import sys
-from generator import search
+from generator.outputs import search
 search.index_files = lambda catalogue, check=None: {
     "manifest.json": b'{"dokumen":0}'
 }
@@ -99,7 +99,14 @@ def builds(project: Path, rounds: int) -> dict[str, Any]:
         runs["with"].append(timed([python, "-m", "generator", "build", "--tanpa-pdf"], project))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     alone = subprocess.run(
-        [python, "-m", "generator.search", "--waktu", "--keluaran", str(project / ".indeks")],
+        [
+            python,
+            "-m",
+            "generator.outputs.search",
+            "--waktu",
+            "--keluaran",
+            str(project / ".indeks"),
+        ],
         cwd=project,
         env=env,
         capture_output=True,

@@ -5,7 +5,7 @@ so that no stage profits from caches warmed by an earlier run. Stages that do
 not exist yet in this checkout are reported as ``null``.
 
 * ``import``: importing the validation modules (pydantic model build included);
-* ``load``: reading and composing every record (``generator.load.load_file``);
+* ``load``: reading and composing every record (``generator.stages.load.load_file``);
 * ``validate``: ``check_project`` (load again + schema + cross-record checks);
 * ``catalogue``: ``build_catalogue`` (indexes, last-changed dates);
 * ``render``: ``render_site`` (Jinja → Markdown strings, in memory, not written).
@@ -29,9 +29,9 @@ def main(argv: list[str]) -> int:
     root = Path(argv[0]).resolve()
     out: dict[str, Any] = {}
     started = _clock()
-    from generator.load import load_file
     from generator.project import find_project
-    from generator.validate import check_project, record_paths
+    from generator.stages.load import load_file
+    from generator.stages.validate import check_project, record_paths
 
     out["import"] = _clock() - started
     project = find_project(root)
@@ -53,7 +53,7 @@ def main(argv: list[str]) -> int:
 
     out["catalogue"] = out["render"] = None
     try:
-        model = importlib.import_module("generator.model")
+        model = importlib.import_module("generator.stages.model")
     except ImportError:
         print(json.dumps(out))
         return 0
@@ -62,7 +62,7 @@ def main(argv: list[str]) -> int:
     out["catalogue"] = _clock() - started
 
     try:
-        render = importlib.import_module("generator.render")
+        render = importlib.import_module("generator.stages.render")
     except ImportError:
         render = None
     if render is not None and hasattr(render, "render_site"):

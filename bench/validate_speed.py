@@ -33,7 +33,7 @@ from run import REPO, measure, replika_command  # noqa: E402
 def profile(project: Path, top: int = 25) -> str:
     """cProfile of ``check_project`` (in-process) and the slowest imports of the command."""
     from generator.project import find_project
-    from generator.validate import check_project
+    from generator.stages.validate import check_project
 
     profiler = cProfile.Profile()
     profiler.enable()

@@ -18,7 +18,7 @@ from generator.problems import Problem, format_problems
 from generator.project import Project, ProjectNotFound, find_project
 
 if TYPE_CHECKING:
-    from generator.model import Catalogue
+    from generator.stages.model import Catalogue
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -158,7 +158,7 @@ def report(problems: Sequence[Problem], fmt: str, *, files: int | None = None) -
 
 
 def cmd_validate(args: argparse.Namespace, project: Project) -> int:
-    from generator.validate import check_project
+    from generator.stages.validate import check_project
 
     only = None
     if args.paths:
@@ -176,7 +176,7 @@ def cmd_validate(args: argparse.Namespace, project: Project) -> int:
         only = [p for p in only if not p.name.startswith("_")]
     fmt = output_format(args.format)
     checked = check_project(project, only)
-    from generator.journey import journey_dir
+    from generator.stages.journey import journey_dir
 
     folder = journey_dir(project).resolve()
     journeys = (
@@ -325,7 +325,7 @@ def cmd_from_issue(args: argparse.Namespace, project: Project) -> int:
 
 
 def cmd_build(args: argparse.Namespace, project: Project) -> int:
-    from generator.site import BuildError, InvalidContent, build
+    from generator.outputs.site import BuildError, InvalidContent, build
 
     try:
         result = build(project, pdf=not args.tanpa_pdf, log=lambda msg: print(msg, file=sys.stderr))
@@ -375,8 +375,8 @@ def _output_dir(args: argparse.Namespace, project: Project, inside_site: str) ->
 
 def _catalogue_or_report(project: Project) -> Catalogue | None:
     """The catalogue, or None after reporting the validation problems."""
-    from generator.model import build_catalogue
-    from generator.validate import check_project
+    from generator.stages.model import build_catalogue
+    from generator.stages.validate import check_project
 
     checked = check_project(project)
     if checked.problems:
@@ -386,7 +386,7 @@ def _catalogue_or_report(project: Project) -> Catalogue | None:
 
 
 def cmd_pdf(args: argparse.Namespace, project: Project) -> int:
-    from generator.pdf import PdfError, write_pdfs
+    from generator.outputs.pdf import PdfError, write_pdfs
     from generator.progress import Progress
 
     out_dir = _output_dir(args, project, "unduh")
@@ -410,7 +410,7 @@ def cmd_pdf(args: argparse.Namespace, project: Project) -> int:
 
 
 def cmd_export(args: argparse.Namespace, project: Project) -> int:
-    from generator.export import FORMATS, ExportError, write_open_data
+    from generator.outputs.export import FORMATS, ExportError, write_open_data
 
     out_dir = _output_dir(args, project, "data")
     catalogue = _catalogue_or_report(project)

@@ -38,10 +38,10 @@ import yaml
 from pydantic import ValidationError
 
 from generator import vocab
-from generator.load import load_file
 from generator.problems import Problem, did_you_mean, safe_line
 from generator.project import Project
 from generator.schema import DATE_PATTERN, ID_PATTERN, SCHEMA_URL_FROM_RECORD, Practice
+from generator.stages.load import load_file
 
 ISI_MARK = "# ISI"
 _ID_RE = re.compile(ID_PATTERN)
@@ -141,7 +141,7 @@ class Place:
 
 def read_regions(project: Project) -> list[Place]:
     """Cities in ``practices/_wilayah.yaml`` (read fresh every time: it may be edited meanwhile)."""
-    from generator.validate import RegionRegistry
+    from generator.stages.validate import RegionRegistry
 
     loaded = load_file(project.regions_file, project.display(project.regions_file))
     if loaded.data is None:
@@ -575,7 +575,7 @@ class Draft:
 
 def check_draft(project: Project, path: Path, text: str) -> Draft:
     """Validate ``text`` as the record at ``path`` and sort problems into to-fill and errors."""
-    from generator.validate import check_project
+    from generator.stages.validate import check_project
 
     checked = check_project(project, [path])
     isi_lines = {n for n, line in enumerate(text.splitlines(), start=1) if ISI_MARK in line}

@@ -14,7 +14,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.journey import JOURNEY_DIR_NAME, JOURNEY_SCHEMA_URL_FROM_RECORD
 from generator.project import Project
 from generator.scaffold import (
     MissingInput,
@@ -27,6 +26,7 @@ from generator.scaffold import (
     unknown_region_message,
     yaml_scalar,
 )
+from generator.stages.journey import JOURNEY_DIR_NAME, JOURNEY_SCHEMA_URL_FROM_RECORD
 
 
 @dataclass

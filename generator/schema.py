@@ -7,7 +7,7 @@ both generated from these models (``replika schema``), and a test fails when
 the committed copies drift from them.
 
 Checks that need more than one field or more than one file (city registry,
-related ids, timeline order) live in :mod:`generator.validate`.
+related ids, timeline order) live in :mod:`generator.stages.validate`.
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ class _Model(BaseModel):
 
 MARKDOWN_NOTE = " Boleh memakai Markdown sebaris: `**tebal**`, `*miring*`, `[teks](https://...)`."
 """Appended to the description of the fields the site renders as inline Markdown
-(``generator.render.MARKDOWN_FIELDS``; tests/test_schemadoc.py keeps the two in step)."""
+(``generator.stages.render.MARKDOWN_FIELDS``; tests/test_schemadoc.py keeps the two in step)."""
 
 
 def F(alias: str, description: str, *, example: Any = None, **kw: Any) -> Any:  # noqa: N802

@@ -25,9 +25,9 @@ def schema_json_text() -> str:
 
 def schema_outputs(project: Project) -> dict[Path, str]:
     """Every schema-derived file of the project and its expected content."""
-    from generator.journey import journey_outputs
     from generator.messages import MESSAGES_PATH, messages_page
     from generator.scaffold import FORM_FILE, issue_form_yaml
+    from generator.stages.journey import journey_outputs
 
     return {
         project.root / SCHEMA_PATH: schema_json_text(),
@@ -220,7 +220,7 @@ _JOURNEY_TITLES: dict[str, str] = {
 
 def journey_reference() -> str:
     """The field reference of learning-journey records (Markdown), generated from the model."""
-    from generator.journey import SESSION_STATES, journey_schema
+    from generator.stages.journey import SESSION_STATES, journey_schema
 
     schema = journey_schema()
     defs: dict[str, Any] = schema.get("$defs", {})
@@ -229,7 +229,7 @@ def journey_reference() -> str:
     if missing:
         raise ValueError(f"schemadoc: no journey section title for {sorted(missing)}")
     out = [
-        "<!-- Dihasilkan oleh `replika schema` dari generator/journey.py."
+        "<!-- Dihasilkan oleh `replika schema` dari generator/stages/journey.py."
         " Jangan disunting langsung: ubah kodenya lalu jalankan `replika schema`. -->",
         "",
         "# Referensi kolom perjalanan belajar",

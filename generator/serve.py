@@ -10,7 +10,7 @@ records are reported in the terminal and on every preview page (a banner
 that polls the status file), and the last good pages stay.
 
 When loaded by MkDocs as a hook (``hooks:``), :func:`on_post_build` writes
-the search index (``generator/search.py``) of the latest valid catalogue into
+the search index (``generator/outputs/search.py``) of the latest valid catalogue into
 the preview in a background thread once the preview is idle, so the search
 page works in the preview too without delaying the reload.
 
@@ -36,7 +36,7 @@ from generator.problems import safe_line
 from generator.project import Project
 
 if TYPE_CHECKING:
-    from generator.validate import RecordCache
+    from generator.stages.validate import RecordCache
 
 DEBOUNCE_SECONDS = 0.3
 
@@ -48,8 +48,8 @@ def regenerate(project: Project, cache: RecordCache | None = None) -> bool:
     changed records and re-renders only the pages that show what changed.
     """
     from generator.cli import output_format, report
-    from generator.search import remember_for_preview
-    from generator.site import BuildError, InvalidContent, generate, project_lock
+    from generator.outputs.search import remember_for_preview
+    from generator.outputs.site import BuildError, InvalidContent, generate, project_lock
 
     started = time.monotonic()
     _indexer().interrupt()
@@ -141,7 +141,7 @@ def serve(project: Project, *, address: str = "127.0.0.1:8000", full: bool = Fal
     """Generate once, then run MkDocs' live-reload server with our watcher beside it."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from generator.validate import RecordCache
+    from generator.stages.validate import RecordCache
 
     cache = RecordCache()
     if not regenerate(project, cache):
@@ -335,7 +335,7 @@ class _Indexer:
             return site, generation
 
     def _loop(self) -> None:
-        from generator.search import Interrupted, write_preview_index
+        from generator.outputs.search import Interrupted, write_preview_index
 
         while True:
             site, generation = self._wait_for_quiet()
@@ -447,9 +447,9 @@ class _Downloads:
         import shutil
         import tempfile
 
-        from generator.export import write_open_data
-        from generator.offline import ZIP_NAME, build_offline_copy
-        from generator.pdf import write_pdfs
+        from generator.outputs.export import write_open_data
+        from generator.outputs.offline import ZIP_NAME, build_offline_copy
+        from generator.outputs.pdf import write_pdfs
         from generator.project import configured_site_url
 
         started = time.monotonic()
@@ -498,7 +498,7 @@ class _Downloads:
 
     def _site_with_index(self) -> Path | None:
         """The preview's site folder once its search index is there (or None)."""
-        from generator.search import POINTER_NAME, SEARCH_DIR
+        from generator.outputs.search import POINTER_NAME, SEARCH_DIR
 
         deadline = time.monotonic() + INDEX_WAIT_SECONDS
         while time.monotonic() < deadline:

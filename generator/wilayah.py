@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.load import load_file
 from generator.project import find_project
+from generator.stages.load import load_file
 from generator.vocab import PROVINCES
 
 PACKAGE = "idn-area-data"

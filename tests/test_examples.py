@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator.project import Project
-from generator.validate import check_project
+from generator.stages.validate import check_project
 from tests.conftest import make_project
 
 EXAMPLES = Path(__file__).parent / "examples"

@@ -23,12 +23,12 @@ from pathlib import Path
 import pytest
 from site_support import browser, copy_project, replika
 
-from generator.export import practices_json
-from generator.model import build_catalogue
+from generator.outputs.export import practices_json
+from generator.outputs.site import LOCK_NAME, MARKER_NAME, WORK_DIR
 from generator.project import Project
 from generator.scaffold import _split, parse_issue_body
-from generator.site import LOCK_NAME, MARKER_NAME, WORK_DIR
-from generator.validate import check_project
+from generator.stages.model import build_catalogue
+from generator.stages.validate import check_project
 
 BASE = "l2t2-kendari"
 

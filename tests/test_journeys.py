@@ -20,9 +20,9 @@ import pytest
 import yaml
 from site_support import CHROMIUM, CHROMIUM_ARGS, parse, replika, serve_directory
 
-from generator.offline import FOLDER_NAME
+from generator.outputs.offline import FOLDER_NAME
 from generator.project import Project
-from generator.validate import check_project
+from generator.stages.validate import check_project
 from tests.conftest import ROOT, make_project
 
 BULAN = [

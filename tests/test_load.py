@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from generator.load import MAX_FILE_BYTES, load_file
+from generator.stages.load import MAX_FILE_BYTES, load_file
 
 
 def _write(tmp_path: Path, text: str | bytes, name: str = "x.yaml") -> Path:

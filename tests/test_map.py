@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 import pytest
 from site_support import browser, serve_directory
 
-from generator.model import build_catalogue
-from generator.peta import places
 from generator.project import Project
-from generator.validate import check_project
+from generator.stages.model import build_catalogue
+from generator.stages.peta import places
+from generator.stages.validate import check_project
 
 
 @pytest.fixture(scope="module")

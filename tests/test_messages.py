@@ -22,9 +22,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.cli import main
-from generator.load import LoadedFile, load_file
 from generator.schema import Practice
-from generator.validate import _nested_model, _schema_problems
+from generator.stages.load import LoadedFile, load_file
+from generator.stages.validate import _nested_model, _schema_problems
 from tests.conftest import ROOT, make_project
 
 RECORDS = sorted(p for p in (ROOT / "practices").glob("*.yaml") if not p.name.startswith("_"))

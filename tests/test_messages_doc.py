@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.messages import MESSAGES_PATH, RULES, messages_page
 from generator.project import Project
-from generator.validate import check_project
+from generator.stages.validate import check_project
 from tests.conftest import ROOT, make_project
 
 EXAMPLES = ROOT / "tests" / "examples" / "invalid"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from site_support import copy_project
 
-from generator import mkdocs_pages
+from generator.outputs import mkdocs_pages
+from generator.outputs.site import generate
 from generator.project import find_project
-from generator.site import generate
 
 
 def _mkdocs(project: Path, site: Path, *, two_processes: bool) -> None:

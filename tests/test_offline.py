@@ -16,8 +16,7 @@ from urllib.parse import quote
 import pytest
 from site_support import CHROMIUM, CHROMIUM_ARGS, serve_directory
 
-from generator.model import Catalogue, build_catalogue
-from generator.offline import (
+from generator.outputs.offline import (
     CALLBACK,
     FOLDER_NAME,
     build_offline_copy,
@@ -25,9 +24,10 @@ from generator.offline import (
     index_script,
     rewrite_links,
 )
+from generator.outputs.search import SEARCH_DIR
 from generator.project import Project
-from generator.search import SEARCH_DIR
-from generator.validate import check_project
+from generator.stages.model import Catalogue, build_catalogue
+from generator.stages.validate import check_project
 
 # Queries whose expected practice only has another form of the word (or the
 # acronym's long form, or the other way round); from test_search.RELEVANCE.

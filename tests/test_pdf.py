@@ -19,11 +19,11 @@ import pytest
 import yaml
 
 from generator import vocab
-from generator.model import Catalogue, build_catalogue
-from generator.pdf import catalogue_order, printed_url
+from generator.outputs.pdf import catalogue_order, printed_url
 from generator.project import Project
-from generator.render import format_date
-from generator.validate import check_project
+from generator.stages.model import Catalogue, build_catalogue
+from generator.stages.render import format_date
+from generator.stages.validate import check_project
 
 
 def catalogue_of(project: Path) -> Catalogue:

@@ -5,9 +5,15 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from generator.model import RELATED_LIMIT, RELATED_MIN_SCORE, Catalogue, build_catalogue, closeness
 from generator.project import Project
-from generator.validate import check_project
+from generator.stages.model import (
+    RELATED_LIMIT,
+    RELATED_MIN_SCORE,
+    Catalogue,
+    build_catalogue,
+    closeness,
+)
+from generator.stages.validate import check_project
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -379,7 +379,7 @@ def test_new_ctrl_c_is_clean(project: Path) -> None:
 
 
 def _aliases(model: type) -> dict[str, type | None]:
-    from generator.validate import _nested_model
+    from generator.stages.validate import _nested_model
 
     return {
         info.alias: _nested_model(info.annotation)

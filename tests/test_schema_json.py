@@ -6,8 +6,8 @@ import json
 
 import jsonschema
 
-from generator.load import load_file
 from generator.schemadoc import SCHEMA_PATH, schema_json_text
+from generator.stages.load import load_file
 from tests.conftest import ROOT
 
 

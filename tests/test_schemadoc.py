@@ -15,7 +15,7 @@ import yaml
 from generator import vocab
 from generator.schema import Practice
 from generator.schemadoc import REFERENCE_PATH, field_reference
-from generator.validate import _nested_model
+from generator.stages.validate import _nested_model
 
 ROOT = Path(__file__).resolve().parents[1]
 FORM_PATH = Path(".github/ISSUE_TEMPLATE/usulan-praktik.yml")
@@ -134,8 +134,8 @@ def test_issue_form_offers_the_closed_lists() -> None:
 
 def test_reference_names_exactly_the_fields_rendered_as_markdown() -> None:
     """The guide and the field reference promise Markdown only where the site renders it."""
-    from generator.render import MARKDOWN_FIELDS
     from generator.schema import MARKDOWN_NOTE
+    from generator.stages.render import MARKDOWN_FIELDS
 
     noted = {
         name

@@ -1,6 +1,6 @@
 """Search and pages in a real browser: headless Debian Chromium through Playwright.
 
-The search page reads the static index in ``cari-indeks/`` (generator/search.py)
+The search page reads the static index in ``cari-indeks/`` (generator/outputs/search.py)
 with ``assets/cari.js``; unit tests of the index itself are in
 ``test_search_index.py``.
 
@@ -417,7 +417,7 @@ def test_forgiving_relevance(tab: object, site: tuple[str, Path]) -> None:
 def offline_copy(site: tuple[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     import zipfile
 
-    from generator.offline import FOLDER_NAME, build_offline_copy
+    from generator.outputs.offline import FOLDER_NAME, build_offline_copy
 
     _, project = site
     folder = tmp_path_factory.mktemp("luring-cari")

@@ -2,7 +2,7 @@
 
 The engine part of ``cari.js`` touches no page, so node loads the very file
 the browser runs and answers queries from the index files that
-``generator.search`` writes for this project. Ranking, completion, correction,
+``generator.outputs.search`` writes for this project. Ranking, completion, correction,
 highlighting and snippets are checked here against references computed in
 Python from the same index; the browser tests (``test_search.py``) check what
 the page shows, served and over ``file://``.
@@ -22,10 +22,10 @@ import pytest
 from site_support import ROOT
 from test_search import FORGIVING, page_key
 
-from generator import search
-from generator.model import Catalogue, build_catalogue
+from generator.outputs import search
 from generator.project import find_project
-from generator.validate import check_project
+from generator.stages.model import Catalogue, build_catalogue
+from generator.stages.validate import check_project
 
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")

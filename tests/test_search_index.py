@@ -1,4 +1,4 @@
-"""The static search index (generator/search.py), without a browser."""
+"""The static search index (generator/outputs/search.py), without a browser."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import pytest
 from site_support import ROOT
 from test_search import FNV_VECTORS
 
-from generator import search
-from generator.model import Catalogue, build_catalogue
+from generator.outputs import search
 from generator.project import find_project
-from generator.render import practice_url
-from generator.validate import check_project
+from generator.stages.model import Catalogue, build_catalogue
+from generator.stages.render import practice_url
+from generator.stages.validate import check_project
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from site_support import DOWNLOADS, copy_project, parse, records, replika
 
-from generator.render import format_date, format_number, format_rupiah, relative_url
+from generator.stages.render import format_date, format_number, format_rupiah, relative_url
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +134,7 @@ def test_city_pages_show_mentoring_and_learning(built: Path) -> None:
     ]
     pairs = [(j["mentor"], j["mentee"]) for j in journeys]
     assert len(pairs) >= 11
-    from generator.render import slugify
+    from generator.stages.render import slugify
 
     site = built / "site/katalog/daerah"
     replications = (built / "site/katalog/replikasi/index.html").read_text(encoding="utf-8")
@@ -390,8 +390,8 @@ def test_failed_mkdocs_build_leaves_previous_site(tmp_path: Path) -> None:
 def test_failed_search_indexer_leaves_previous_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import search as search_module
-    from generator import site as site_module
+    from generator.outputs import search as search_module
+    from generator.outputs import site as site_module
     from generator.project import find_project
 
     project_dir = copy_project(tmp_path / "p")
@@ -416,11 +416,11 @@ def test_practice_pages_rendered_in_two_processes_are_the_same(
     """Large builds render half the practice pages in a forked helper; same pages, same order."""
     from site_support import ROOT
 
-    from generator import render
     from generator.forked import can_fork
-    from generator.model import build_catalogue
     from generator.project import find_project
-    from generator.validate import check_project
+    from generator.stages import render
+    from generator.stages.model import build_catalogue
+    from generator.stages.validate import check_project
 
     if not can_fork():
         pytest.skip("no fork or a single CPU: rendering stays in one process")

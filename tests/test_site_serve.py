@@ -106,10 +106,10 @@ def _katalog(project: Path) -> dict[str, bytes]:
 
 def _full_render(project: Path) -> dict[str, bytes]:
     """What a fresh, non-incremental render of ``project`` produces, by path in ``katalog/``."""
-    from generator.model import build_catalogue
     from generator.project import find_project
-    from generator.render import render_site
-    from generator.validate import check_project
+    from generator.stages.model import build_catalogue
+    from generator.stages.render import render_site
+    from generator.stages.validate import check_project
 
     found = find_project(project)
     checked = check_project(found)
@@ -122,9 +122,9 @@ def test_incremental_regeneration_matches_a_full_render(tmp_path: Path) -> None:
     """Serve's incremental regeneration writes exactly what a full render would."""
     import pytest
 
+    from generator.outputs.site import InvalidContent, generate
     from generator.project import find_project
-    from generator.site import InvalidContent, generate
-    from generator.validate import RecordCache
+    from generator.stages.validate import RecordCache
 
     project = copy_project(tmp_path / "p")
     found = find_project(project)

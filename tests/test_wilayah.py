@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.load import load_file
+from generator.stages.load import load_file
 from generator.vocab import PROVINCES
 from generator.wilayah import refresh
 from tests.conftest import ROOT

@@ -1,6 +1,6 @@
 /* Replika search: the search page (cari/) and the header box of every page.
    Both read the static index that `replika build` writes to cari-indeks/
-   (see generator/search.py). Scores are precomputed; this script fetches the
+   (see generator/outputs/search.py). Scores are precomputed; this script fetches the
    shard of each query word, adds the numbers, and shows the rows of the best
    documents. A word being typed is completed and a slipped word is corrected
    from the word lists in k/ (a few small files, by the word's first letters).
@@ -22,7 +22,7 @@
   var TYPO_TWO = 8;         // from this length, two edits
   var WEAK_FACTOR = 0.6;    // a completed or corrected word counts this much
 
-  // FNV-1a 32-bit over UTF-8 bytes: the same function as generator/search.py.
+  // FNV-1a 32-bit over UTF-8 bytes: the same function as generator/outputs/search.py.
   function fnv1a(text) {
     var bytes = new TextEncoder().encode(text);
     var hash = 0x811c9dc5;
@@ -480,7 +480,7 @@
 
   // Loads one JSON file of the index, once. Over http(s) with fetch; from a
   // folder (file:, the offline copy) browsers refuse fetch, so the copy also
-  // holds each file as a script (X.json -> X.js, see generator/offline.py)
+  // holds each file as a script (X.json -> X.js, see generator/outputs/offline.py)
   // that calls replikaIndeks(name, data), name being its path in cari-indeks/.
   var viaScript = window.location.protocol === "file:";
   var waiting = {};

@@ -30,12 +30,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.model import Catalogue, build_catalogue
+from generator.outputs.search import PendingIndex, write_index
 from generator.problems import safe_line
 from generator.project import Project, configured_site_url
-from generator.render import GENERATED_DIR, Page, render_site
-from generator.search import PendingIndex, write_index
-from generator.validate import Checked, RecordCache, check_project
+from generator.stages.model import Catalogue, build_catalogue
+from generator.stages.render import GENERATED_DIR, Page, render_site
+from generator.stages.validate import Checked, RecordCache, check_project
 
 try:
     import fcntl
@@ -235,7 +235,7 @@ def mkdocs_build(project: Project, destination: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from generator.mkdocs_pages import converted_in_two_processes
+    from generator.outputs.mkdocs_pages import converted_in_two_processes
 
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -266,7 +266,7 @@ def mkdocs_build(project: Project, destination: Path) -> None:
 
 
 def search_index(pending: PendingIndex, site: Path) -> None:
-    """Write the search index (``generator/search.py``) into ``site/cari-indeks/``."""
+    """Write the search index (``generator/outputs/search.py``) into ``site/cari-indeks/``."""
     try:
         write_index(pending.result(), site)
     except OSError as err:
@@ -286,9 +286,9 @@ def _extra_outputs(
     ``replika serve`` preview builds through MkDocs' own server and does not
     call this.
     """
-    from generator.export import ExportError, write_open_data
-    from generator.offline import ZIP_NAME, OfflineError, build_offline_copy
-    from generator.pdf import PdfError, write_pdfs
+    from generator.outputs.export import ExportError, write_open_data
+    from generator.outputs.offline import ZIP_NAME, OfflineError, build_offline_copy
+    from generator.outputs.pdf import PdfError, write_pdfs
     from generator.progress import Progress
 
     try:
@@ -391,7 +391,7 @@ def inputs_digest(project: Project, *, pdf: bool) -> str:
     digest.update(configured_site_url(project).encode())  # may come from the environment
     for folder in (project.docs_dir, project.root / "overrides", project.practices_dir):
         _hash_tree(digest, folder, project.root)
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     _hash_tree(digest, package, package.parent)
     return digest.hexdigest()
 

@@ -279,7 +279,7 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
     except yaml.MarkedYAMLError as err:
         first = _syntax_problem(err, shown, text)
         loaded.problems.append(first)
-        from generator.yamlerrors import first_document, further_problems
+        from generator.stages.yamlerrors import first_document, further_problems
 
         loaded.problems.extend(further_problems(err, text, shown, first, _Loader))
 
@@ -289,7 +289,7 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
             return loaded
         node, loaded.text = recovered
     except yaml.YAMLError as err:  # unmarked: libyaml's reader (control characters)
-        from generator.yamlerrors import reader_problem
+        from generator.stages.yamlerrors import reader_problem
 
         loaded.problems.append(reader_problem(err, shown, text))
         return loaded
@@ -533,7 +533,7 @@ def _syntax_problem(err: yaml.MarkedYAMLError, shown: str, text: str = "") -> Pr
     after_quote = _text_after_quote(err, text, shown) if text else None
     if after_quote is not None:
         return after_quote
-    from generator.yamlerrors import syntax_problem
+    from generator.stages.yamlerrors import syntax_problem
 
     return syntax_problem(err, shown, text)
 

@@ -520,7 +520,7 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> Explained:
 
 def syntax_problem(err: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
     """A ``yaml-syntax`` Problem for ``err`` in the file shown as ``shown``."""
-    from generator.load import _field_at
+    from generator.stages.load import _field_at
 
     found = explain(err, text)
     lines = text.splitlines()

@@ -33,19 +33,19 @@ from markupsafe import Markup, escape
 
 from generator import vocab
 from generator.forked import Forked, ForkedError, can_fork
-from generator.grafik import (
+from generator.limits import MARKDOWN_FIELDS, markdown_excess
+from generator.schema import Practice
+from generator.slug import slugify
+from generator.stages.grafik import (
     bar_chart,
     province_counts,
     result_series,
     sector_counts,
     year_chart,
 )
-from generator.journey import Journey, state_label
-from generator.limits import MARKDOWN_FIELDS, markdown_excess
-from generator.model import Catalogue, start_year
-from generator.peta import map_svg, places
-from generator.schema import Practice
-from generator.slug import slugify
+from generator.stages.journey import Journey, state_label
+from generator.stages.model import Catalogue, start_year
+from generator.stages.peta import map_svg, places
 
 GENERATED_DIR = "katalog"
 """The generated area inside ``docs/``; nothing hand-written lives there."""
@@ -542,7 +542,7 @@ def _environment() -> Environment:
 
 
 def _templates_signature() -> str:
-    folder = Path(__file__).parent / "templates"
+    folder = Path(__file__).parents[1] / "templates"
     stamps = sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*.j2"))
     return json.dumps(stamps)
 
@@ -629,25 +629,6 @@ def related_practices(catalogue: Catalogue, practice: Practice) -> list[Practice
 
 
 # ----------------------------------------------------------------------------- search text
-
-
-@cache
-def _stemmer() -> Any:
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    return StemmerFactory().create_stemmer()
-
-
-MAX_STEM_CHARS = 40
-"""Longer "words" are not stemmed (no Indonesian word is this long; a 200,000-letter
-run of ``menye`` took the stemmer 3 s)."""
-
-
-@cache
-def _root(word: str) -> str:
-    if len(word) > MAX_STEM_CHARS:
-        return word
-    return str(_stemmer().stem(word))
 
 
 def _practice_texts(practice: Practice) -> Iterable[str]:

@@ -11,7 +11,7 @@ generated from them by ``replika schema``.
 Reading uses the same strict loader and ``Problem`` machinery as practices
 (``file:line:col`` with field path and an Indonesian hint); the checks that
 need other files (practice ids, regions, duplicate pairs) are in
-:func:`check_journeys`, called by :func:`generator.validate.check_project`.
+:func:`check_journeys`, called by :func:`generator.stages.validate.check_project`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from pydantic import ConfigDict, Field, Strict
 
 from generator import vocab
 from generator.limits import markdown_excess
-from generator.load import FieldPath, LoadedFile, load_file
 from generator.problems import Problem, did_you_mean
 from generator.schema import (
     ID_PATTERN,
@@ -42,10 +41,11 @@ from generator.schema import (
     Text,
     _Model,
 )
+from generator.stages.load import FieldPath, LoadedFile, load_file
 
 if TYPE_CHECKING:
     from generator.project import Project
-    from generator.validate import Checked
+    from generator.stages.validate import Checked
 
 JOURNEY_DIR_NAME = "pembelajaran"
 JOURNEY_SCHEMA_ID = "https://replika.example.id/skema/pembelajaran.schema.json"
@@ -248,7 +248,7 @@ def journey_dir(project: Project) -> Path:
 
 def journey_paths(project: Project) -> tuple[list[Path], list[Problem]]:
     """Every journey file, and problems with stray entries in the folder."""
-    from generator.validate import _plain_file, _unsafe_problem
+    from generator.stages.validate import _plain_file, _unsafe_problem
 
     folder = journey_dir(project)
     if folder.is_symlink():
@@ -284,7 +284,7 @@ def journey_paths(project: Project) -> tuple[list[Path], list[Problem]]:
 
 
 def _check_schema(loaded: LoadedFile) -> Journey | None:
-    from generator.validate import check_schema
+    from generator.stages.validate import check_schema
 
     return check_schema(loaded, Journey)
 
@@ -325,7 +325,7 @@ def _items(data: Any, key: str) -> list[tuple[int, Any]]:
 
 
 def _check_journey(data: dict[str, Any], loaded: LoadedFile, checked: Checked) -> list[Problem]:
-    from generator.validate import (
+    from generator.stages.validate import (
         _check_long_words,
         _check_region,
         _check_source_urls,

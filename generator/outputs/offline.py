@@ -36,7 +36,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from generator.search import POINTER_NAME, SEARCH_DIR
+from generator.outputs.search import POINTER_NAME, SEARCH_DIR
 
 ZIP_NAME = "replika-luring.zip"
 FOLDER_NAME = "replika-luring"

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from generator.journey import Journey
 from generator.project import Project
 from generator.schema import Practice
-from generator.validate import Checked, Region
+from generator.stages.journey import Journey
+from generator.stages.validate import Checked, Region
 from generator.vocab import PRACTICE_TYPES, PROVINCES, SECTORS
 
 

@@ -43,7 +43,7 @@ engine in the browser: everything expensive happens here, at build time.
   changes whenever the content does, so every file in it can be cached for
   ever. The output is byte-identical for the same input.
 
-``python -m generator.search --waktu`` times the indexer alone on the
+``python -m generator.outputs.search --waktu`` times the indexer alone on the
 project in the current folder (the benchmark's baseline).
 """
 
@@ -68,13 +68,13 @@ from typing import Any
 
 from generator import vocab
 from generator.forked import Forked, ForkedError, can_fork
-from generator.model import Catalogue
-from generator.render import (
+from generator.schema import Practice
+from generator.stages.model import Catalogue
+from generator.stages.render import (
     _MARKDOWN_SYNTAX,
     GENERATED_DIR,
     _acronym_re,
     _practice_texts,
-    _root,
     glossary,
     journey_url,
     markdown_to_text,
@@ -83,7 +83,7 @@ from generator.render import (
     region_url,
     slugify,
 )
-from generator.schema import Practice
+from generator.stem import stem
 
 SEARCH_DIR = "cari-indeks"
 """The index folder in the built site."""
@@ -151,7 +151,7 @@ def root(word: str) -> str:
     """The Sastrawi root of a lower-case word (the word itself when short or not a word)."""
     if len(word) < _STEM_MIN or not word.isalpha():
         return word
-    return _root(word) or word
+    return stem(word) or word
 
 
 @cache
@@ -806,15 +806,15 @@ def write_preview_index(site: Path, check: Callable[[], None] = _go_on) -> Path 
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m generator.search [--waktu] [--keluaran FOLDER]`` in a project folder."""
+    """``python -m generator.outputs.search [--waktu] [--keluaran FOLDER]`` in a project folder."""
     import argparse
 
-    from generator.model import build_catalogue
     from generator.project import find_project
-    from generator.validate import check_project
+    from generator.stages.model import build_catalogue
+    from generator.stages.validate import check_project
 
     parser = argparse.ArgumentParser(
-        prog="python -m generator.search", description="Tulis indeks pencarian situs."
+        prog="python -m generator.outputs.search", description="Tulis indeks pencarian situs."
     )
     parser.add_argument("--keluaran", help="folder situs (bawaan: site/ proyek)")
     parser.add_argument(

@@ -33,9 +33,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from generator.journey import Journey
-from generator.model import Catalogue, start_year
 from generator.schema import Practice
+from generator.stages.journey import Journey
+from generator.stages.model import Catalogue, start_year
 
 JSON_NAME = "practices.json"
 CSV_NAME = "practices.csv"

@@ -18,7 +18,7 @@ from importlib import resources
 
 from markupsafe import Markup, escape
 
-from generator.model import Catalogue
+from generator.stages.model import Catalogue
 
 WEST, EAST, NORTH, SOUTH = 94.5, 141.5, 6.5, -11.5
 SCALE = 20.0

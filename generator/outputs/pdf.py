@@ -4,7 +4,7 @@ Typesetting is done by Typst (the ``typst`` package: the compiler as a Python
 extension) from the templates in ``generator/templates/pdf/*.typ``. Record text
 is handed to Typst only as JSON strings (``sys.inputs.data``) and placed as
 text, never evaluated as markup; inline Markdown is first made safe HTML by
-:func:`generator.render.safe_markdown` and then turned into runs of text with
+:func:`generator.stages.render.safe_markdown` and then turned into runs of text with
 bold/italic/link flags (:func:`runs`).
 
 Why Typst and chunks (issue #16): WeasyPrint needed 13 min 47 s and 6.2 GB for
@@ -48,11 +48,12 @@ from pathlib import Path
 from typing import Any
 
 from generator import vocab
-from generator.journey import Journey
-from generator.model import Catalogue
 from generator.progress import Progress
 from generator.project import Project, configured_site_url
-from generator.render import (
+from generator.schema import Practice
+from generator.stages.journey import Journey
+from generator.stages.model import Catalogue
+from generator.stages.render import (
     format_date,
     format_number,
     format_rupiah,
@@ -61,7 +62,6 @@ from generator.render import (
     safe_markdown,
     year_span,
 )
-from generator.schema import Practice
 
 CATALOGUE_NAME = "katalog-replika.pdf"
 CATALOGUES_DIR = "katalog"

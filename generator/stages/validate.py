@@ -23,9 +23,13 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from generator.dates import date_hint
-from generator.journey import JOURNEY_DIR_NAME, Journey, check_journeys, journey_dir
 from generator.limits import MARKDOWN_FIELDS, markdown_excess, word_excess
-from generator.load import (
+from generator.problems import Problem, did_you_mean, suggestion
+from generator.project import Project
+from generator.schema import DATE_PATTERN, ID_PATTERN, Practice, _check_date
+from generator.slug import slugify
+from generator.stages.journey import JOURNEY_DIR_NAME, Journey, check_journeys, journey_dir
+from generator.stages.load import (
     FieldPath,
     LoadedFile,
     Unsafe,
@@ -33,10 +37,6 @@ from generator.load import (
     load_file,
     read_limited,
 )
-from generator.problems import Problem, did_you_mean, suggestion
-from generator.project import Project
-from generator.schema import DATE_PATTERN, ID_PATTERN, Practice, _check_date
-from generator.slug import slugify
 from generator.vocab import PRACTICE_STATUSES, PROVINCES
 
 _DATE_RE = re.compile(DATE_PATTERN)
@@ -104,7 +104,7 @@ def record_paths(project: Project) -> tuple[list[Path], list[Problem]]:
         if path.name.startswith("_") or path.name in _IGNORED_NAMES:
             continue
         if path.name == JOURNEY_DIR_NAME and path.is_dir() and not path.is_symlink():
-            continue  # learning journeys: generator.journey reads them
+            continue  # learning journeys: generator.stages.journey reads them
         if path.suffix == ".yaml" and not path.name.startswith(".") and _plain_file(path):
             paths.append(path)  # the common case: no display name needed
             continue

@@ -1,0 +1,1 @@
+"""The pipeline stages: load → validate → model → render (see ARCHITECTURE.md)."""
