@@ -20,7 +20,7 @@ def emitted_rules(folder: Path) -> dict[str, str]:
     the strings returned by ``*_rule()`` helpers and the first item of the
     ``(rule, message, hint)`` tuples returned by ``*_problem()`` helpers."""
     found: dict[str, str] = {}
-    for path in sorted(folder.glob("*.py")):
+    for path in sorted(folder.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call):
                 func = node.func
