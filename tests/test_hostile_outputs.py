@@ -26,7 +26,7 @@ from site_support import browser, copy_project, replika
 from generator.outputs.export import practices_json
 from generator.outputs.site import LOCK_NAME, MARKER_NAME, WORK_DIR
 from generator.project import Project
-from generator.scaffold import _split, parse_issue_body
+from generator.scaffold.issue_parser import _split, parse_issue_body
 from generator.stages.model import build_catalogue
 from generator.stages.validate import check_project
 
