@@ -603,3 +603,22 @@ def test_from_issue_contact_needs_its_source_number(project: Path) -> None:
     assert result.returncode == 1
     assert f"«{form_label('kontak')}»: baris 1" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_id_length_limit_is_the_schema_constant() -> None:
+    from generator.scaffold.fields import check_id
+    from generator.schema import ID_MAX_CHARS
+
+    assert ID_MAX_CHARS == 80
+    assert check_id("a" * ID_MAX_CHARS) is None
+    assert check_id("a" * (ID_MAX_CHARS + 1)) == (
+        f"id `{'a' * 81}` terlalu panjang (maksimal 80 karakter)"
+    )
+
+
+def test_new_refuses_an_id_over_the_limit(project: Path) -> None:
+    before = records(project)
+    result = replika(project, "new", "--no-input", *NEW_FLAGS, "--id", "a" * 81)
+    assert result.returncode == 2, result.stderr
+    assert "terlalu panjang (maksimal 80 karakter)" in result.stderr
+    assert records(project) == before
