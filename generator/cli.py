@@ -220,8 +220,8 @@ def cmd_schema(args: argparse.Namespace, project: Project) -> int:
 
 def cmd_new_journey(args: argparse.Namespace, project: Project) -> int:
     """``replika new --pembelajaran``: a learning-journey draft."""
-    from generator.scaffold import MissingInput, ScaffoldError
-    from generator.scaffold_journey import NewJourney, resolve, write_journey
+    from generator.scaffold.errors import MissingInput, ScaffoldError
+    from generator.scaffold.journey import NewJourney, resolve, write_journey
 
     interactive = args.interaktif or (not args.no_input and sys.stdin.isatty())
     raw = NewJourney(args.mentor or "", args.mentee or "", list(args.praktik or []), args.id or "")
@@ -256,13 +256,9 @@ def cmd_new_journey(args: argparse.Namespace, project: Project) -> int:
 def cmd_new(args: argparse.Namespace, project: Project) -> int:
     if args.pembelajaran:
         return cmd_new_journey(args, project)
-    from generator.scaffold import (
-        MissingInput,
-        NewRecord,
-        ScaffoldError,
-        describe_draft,
-        new_record,
-    )
+    from generator.scaffold.draft import describe_draft
+    from generator.scaffold.errors import MissingInput, ScaffoldError
+    from generator.scaffold.wizard import NewRecord, new_record
 
     interactive = args.interaktif or (not args.no_input and sys.stdin.isatty())
     raw = NewRecord(
@@ -305,7 +301,8 @@ def cmd_new(args: argparse.Namespace, project: Project) -> int:
 
 
 def cmd_from_issue(args: argparse.Namespace, project: Project) -> int:
-    from generator.scaffold import ScaffoldError, from_issue, read_body
+    from generator.scaffold.errors import ScaffoldError
+    from generator.scaffold.from_issue import from_issue, read_body
 
     try:
         draft = from_issue(project, read_body(args.source), record_id=args.id or "")

@@ -32,6 +32,8 @@ SCHEMA_ID = "https://replika.example.id/skema/praktik.schema.json"
 SCHEMA_URL_FROM_RECORD = "../docs/skema/praktik.schema.json"
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Longest id `replika new` accepts (the schema does not enforce it yet).
+ID_MAX_CHARS = 80
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 EARLIEST_YEAR = 1945
 _ID_RE = re.compile(ID_PATTERN)

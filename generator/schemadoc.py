@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import vocab
+from generator.issueform import FORM_FILE, issue_form_yaml
 from generator.project import Project
 from generator.schema import DATE_PATTERN, EARLIEST_YEAR, ID_PATTERN, json_schema
 
@@ -26,7 +27,6 @@ def schema_json_text() -> str:
 def schema_outputs(project: Project) -> dict[Path, str]:
     """Every schema-derived file of the project and its expected content."""
     from generator.messages import MESSAGES_PATH, messages_page
-    from generator.scaffold import FORM_FILE, issue_form_yaml
     from generator.stages.journey import journey_outputs
 
     return {

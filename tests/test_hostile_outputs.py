@@ -26,7 +26,7 @@ from site_support import browser, copy_project, replika
 from generator.outputs.export import practices_json
 from generator.outputs.site import LOCK_NAME, MARKER_NAME, WORK_DIR
 from generator.project import Project
-from generator.scaffold import _split, parse_issue_body
+from generator.scaffold.issue_parser import _split, parse_issue_body
 from generator.stages.model import build_catalogue
 from generator.stages.validate import check_project
 
@@ -257,7 +257,8 @@ def test_pipe_splitting_is_linear() -> None:
 
 
 def test_tag_with_a_bracket_gives_valid_yaml(tmp_path: Path) -> None:
-    from tests.test_scaffold import GOOD_ISSUE, created, records, render_issue
+    from tests.test_from_issue import GOOD_ISSUE, render_issue
+    from tests.test_scaffold import created, records
     from tests.test_scaffold import replika as replika_stdin
 
     project = copy_project(tmp_path / "p")
@@ -290,7 +291,7 @@ def test_every_write_permission_is_explained() -> None:
 
 def test_from_issue_messages_cannot_forge_lines(tmp_path: Path) -> None:
     """An answer quoted in a from-issue message is one inert line (no ESC, no new line)."""
-    from tests.test_scaffold import GOOD_ISSUE, render_issue
+    from tests.test_from_issue import GOOD_ISSUE, render_issue
     from tests.test_scaffold import replika as replika_stdin
 
     project = copy_project(tmp_path / "p")

@@ -26,6 +26,7 @@ from generator.dates import date_hint
 from generator.limits import MARKDOWN_FIELDS, markdown_excess, word_excess
 from generator.problems import Problem, did_you_mean, suggestion
 from generator.project import Project
+from generator.regionnames import close_regions
 from generator.schema import DATE_PATTERN, ID_PATTERN, Practice, _check_date
 from generator.slug import slugify
 from generator.stages.journey import JOURNEY_DIR_NAME, Journey, check_journeys, journey_dir
@@ -928,8 +929,6 @@ def _check_region(
         return []  # the registry itself is broken; that is reported once
     region = checked.regions.get(name)
     if region is None:
-        from generator.scaffold import close_regions
-
         close = close_regions(name, list(checked.regions))
         hint = f"Maksud Anda `{close[0]}`?" if close else ""
         if len(close) > 1:

@@ -15,17 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.project import Project
-from generator.scaffold import (
-    MissingInput,
-    Prompter,
-    ScaffoldError,
-    check_id,
+from generator.scaffold.draft import create_new
+from generator.scaffold.errors import MissingInput, ScaffoldError
+from generator.scaffold.fields import check_id
+from generator.scaffold.prompter import Prompter
+from generator.scaffold.regions import (
+    Place,
     find_region,
     read_regions,
     region_slug,
     unknown_region_message,
-    yaml_scalar,
 )
+from generator.scaffold.yamlwriter import yaml_scalar
 from generator.stages.journey import JOURNEY_DIR_NAME, JOURNEY_SCHEMA_URL_FROM_RECORD
 
 
@@ -55,8 +56,42 @@ def _check_practices(answer: list[str], known: list[str]) -> str | None:
     return None
 
 
-def _split(text: str) -> list[str]:
+def _split_ids(text: str) -> list[str]:
+    """``"a, b; c"`` -> ``["a", "b", "c"]``."""
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+def _region(value: str, role: str, places: list[Place], ask: Prompter, interactive: bool) -> str:
+    """The registered name of the ``--mentor`` or ``--mentee`` region, asked for when missing."""
+    if not value and interactive:
+        value = ask.text(
+            f"Daerah {role} (kota/kabupaten)",
+            check=lambda a: None if find_region(a, places) else unknown_region_message(a, places),
+        )
+    if not value:
+        raise MissingInput(f"--{role} wajib diisi")
+    place = find_region(value, places)
+    if place is None:
+        raise ScaffoldError(f"--{role}: {unknown_region_message(value, places)}", 2)
+    return place.name
+
+
+def _practices(chosen: list[str], known: list[str], ask: Prompter, interactive: bool) -> list[str]:
+    """The practice ids learnt from, asked for when missing; each must be a record."""
+    if not chosen and interactive:
+        ask.say("\nId praktik yang dipelajari (nama berkas di practices/ tanpa .yaml).")
+        chosen = _split_ids(
+            ask.text(
+                "Id praktik, pisahkan dengan koma",
+                check=lambda a: _check_practices(_split_ids(a), known),
+            )
+        )
+    if not chosen:
+        raise MissingInput("--praktik wajib diisi (boleh diulang)")
+    problem = _check_practices(chosen, known)
+    if problem:
+        raise ScaffoldError(f"--praktik: {problem}", 2)
+    return chosen
 
 
 def resolve(
@@ -66,40 +101,11 @@ def resolve(
     places = read_regions(project)
     known = practice_ids(project)
     ask = prompter or Prompter()
-
-    def region(value: str, role: str) -> str:
-        if not value and interactive:
-            value = ask.text(
-                f"Daerah {role} (kota/kabupaten)",
-                check=lambda a: (
-                    None if find_region(a, places) else unknown_region_message(a, places)
-                ),
-            )
-        if not value:
-            raise MissingInput(f"--{role} wajib diisi")
-        place = find_region(value, places)
-        if place is None:
-            raise ScaffoldError(f"--{role}: {unknown_region_message(value, places)}", 2)
-        return place.name
-
-    mentor = region(raw.mentor, "mentor")
-    mentee = region(raw.mentee, "mentee")
+    mentor = _region(raw.mentor, "mentor", places, ask, interactive)
+    mentee = _region(raw.mentee, "mentee", places, ask, interactive)
     if mentor == mentee:
         raise ScaffoldError("mentor dan mentee harus dua daerah yang berbeda", 2)
-    chosen = list(raw.practices or [])
-    if not chosen and interactive:
-        ask.say("\nId praktik yang dipelajari (nama berkas di practices/ tanpa .yaml).")
-        chosen = _split(
-            ask.text(
-                "Id praktik, pisahkan dengan koma",
-                check=lambda a: _check_practices(_split(a), known),
-            )
-        )
-    if not chosen:
-        raise MissingInput("--praktik wajib diisi (boleh diulang)")
-    problem = _check_practices(chosen, known)
-    if problem:
-        raise ScaffoldError(f"--praktik: {problem}", 2)
+    chosen = _practices(list(raw.practices or []), known, ask, interactive)
     default_id = f"{region_slug(mentor)}-{region_slug(mentee)}-{dt.date.today().year}"
     record_id = raw.record_id
     if not record_id and interactive:
@@ -158,13 +164,5 @@ def write_journey(project: Project, request: NewJourney, today: dt.date | None =
     folder.mkdir(exist_ok=True)
     target = folder / f"{request.record_id}.yaml"
     text = journey_text(request, today or dt.date.today())
-    try:
-        with target.open("x", encoding="utf-8") as out:
-            out.write(text)
-    except FileExistsError:
-        raise ScaffoldError(
-            f"berkas `{project.display(target)}` sudah ada dan tidak akan ditimpa; pakai id "
-            "lain (`--id`) atau sunting berkas itu",
-            1,
-        ) from None
+    create_new(project, target, text)
     return target
