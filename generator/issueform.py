@@ -248,11 +248,8 @@ FORM: tuple[FormField, ...] = (
 FORM_FILE = Path(".github/ISSUE_TEMPLATE/usulan-praktik.yml")
 
 
-# Kept byte for byte: the committed form carries it, and changing it would make
-# `replika schema --check` fail until the form is regenerated. (FORM lived in
-# generator/scaffold.py when the header was written.)
 _HEADER = (
-    "# Dihasilkan oleh `replika schema` dari generator/scaffold.py (FORM) dan\n"
+    "# Dihasilkan oleh `replika schema` dari generator/issueform.py (FORM) dan\n"
     "# generator/vocab.py. Jangan disunting langsung; `replika schema --check` gagal bila\n"
     "# berkas ini berbeda.\n"
 )
