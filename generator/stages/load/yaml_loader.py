@@ -93,7 +93,7 @@ class Walker:
         self.seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
             raise Refused(
-                self._problem(
+                self.problem(
                     node,
                     "yaml-tag",
                     f"tag YAML `{node.tag}` tidak diizinkan",
@@ -104,7 +104,7 @@ class Walker:
             )
         if depth > MAX_DEPTH:
             raise Refused(
-                self._problem(
+                self.problem(
                     node, "too-deep", f"struktur bersarang lebih dari {MAX_DEPTH} tingkat", path
                 )
             )
@@ -119,7 +119,7 @@ class Walker:
             return [self.walk(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         return self._mapping(node, path, depth)
 
-    def _problem(
+    def problem(
         self, node: yaml.Node, rule: str, message: str, path: FieldPath, hint: str = ""
     ) -> Problem:
         line, col = node_mark(node)
@@ -131,7 +131,7 @@ class Walker:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise Refused(
-                    self._problem(
+                    self.problem(
                         key_node, "complex-key", "nama kolom harus berupa teks sederhana", path
                     )
                 )
@@ -142,7 +142,7 @@ class Walker:
             child = (*path, key)
             if key in out:
                 self.problems.append(
-                    self._problem(
+                    self.problem(
                         key_node,
                         "duplicate-key",
                         f"kolom `{key}` ditulis dua kali (pertama di baris "
@@ -165,7 +165,7 @@ class Walker:
         )
         if problem is not None:
             message, hint = problem
-            raise Refused(self._problem(node, "bad-value", message, path, hint))
+            raise Refused(self.problem(node, "bad-value", message, path, hint))
 
     def _alias_problem(self) -> Problem:
         line, col = _first_token(self.text, yaml.AliasToken) or (1, 1)
