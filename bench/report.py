@@ -1,283 +1,43 @@
-"""Targets (pass/fail) and the readable ``RESULTS.md`` from a results dict.
+"""The readable ``RESULTS.md`` and ``results.json`` from a results dict.
 
-Nothing here measures anything: every number comes from ``results.json``;
-a target whose measurement is missing is "not measured" with the reason.
+Nothing here measures anything: every number comes from ``results.json``
+(targets: ``bench/targets.py``). :func:`save` writes both files and keeps the
+sections other scripts measure apart (``bench/pdf_scale.py``,
+``bench/search_forgiving.py``) as they are.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
+from targets import KB, dig, targets
+
 HERE = Path(__file__).resolve().parent
-KB = 1000  # the targets' KB: 1,000 bytes (the stricter reading)
-
-PASS, FAIL, MISSING = "pass", "FAIL", "not measured"
-
-
-def _get(data: Any, *path: str) -> Any:
-    for key in path:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
+SEARCH_SECTION_START = "<!-- search_forgiving.py -->"
+PDF_SECTION = ("<!-- pdf-skala:mulai -->", "<!-- pdf-skala:selesai -->")
 
 
-def _size(results: dict[str, Any], n: int) -> dict[str, Any] | None:
-    return results.get("sizes", {}).get(str(n))
-
-
-def _missing_reason(results: dict[str, Any], n: int, *keys: str) -> str:
-    size = _size(results, n)
-    if size is None:
-        return f"N={n} not run"
-    for key in keys:
-        value = size.get(key)
-        if value is None:
-            if results.get("settings", {}).get("quick"):
-                return "skipped in --quick mode"
-            return f"stage missing ({key})"
-        if isinstance(value, dict) and value.get("error"):
-            return str(value["error"]).splitlines()[0][:160]
-        if isinstance(value, dict) and value.get("skipped"):
-            return str(value["skipped"])
-    return "no value"
-
-
-def _target(
-    tid: str,
-    label: str,
-    limit: str,
-    value: float | None,
-    ok: bool | None,
-    measured: str,
-    reason: str = "",
-) -> dict[str, Any]:
-    status = MISSING if value is None or ok is None else (PASS if ok else FAIL)
-    return {
-        "id": tid,
-        "label": label,
-        "limit": limit,
-        "value": value,
-        "measured": measured if value is not None else f"{MISSING} ({reason})",
-        "status": status,
-    }
-
-
-def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each target of issue #6 with its measured value and pass/fail."""
-    out: list[dict[str, Any]] = []
-
-    # 1. full build vs bare MkDocs + the search indexer's own run at 1,000
-    build = _get(_size(results, 1000), "build", "median_s")
-    bare = _get(_size(results, 1000), "mkdocs_bare", "median_s")
-    index = _get(_size(results, 1000), "search_index", "median_s")
-    ratio = build / (bare + index) if None not in (build, bare, index) else None
-    out.append(
-        _target(
-            "build_overhead_1000",
-            "`replika build --tanpa-pdf` at 1,000 vs bare `mkdocs build` + search indexer",
-            "≤ 1.10×",
-            ratio,
-            ratio is not None and ratio <= 1.10,
-            f"{ratio:.2f}× ({build:.1f} s vs {bare:.1f} s + {index:.1f} s)" if ratio else "",
-            _missing_reason(results, 1000, "build", "mkdocs_bare", "search_index"),
-        )
+def save(results: dict[str, Any], out: Path) -> None:
+    """Write ``results.json`` and ``RESULTS.md`` (targets computed when missing) into ``out``."""
+    if "targets" not in results:
+        results = {**results, "targets": targets(results)}
+    (out / "results.json").write_text(
+        json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-
-    # 2. linear growth 1,000 → 5,000 (time and memory of the full build)
-    for key, what, unit in (("median_s", "time", "s"), ("median_rss_mib", "peak memory", "MiB")):
-        small = _get(_size(results, 1000), "build", key)
-        large = _get(_size(results, 5000), "build", key)
-        growth = large / small if small and large else None
-        out.append(
-            _target(
-                f"growth_build_{what.split()[-1]}",
-                f"growth of the full build 1,000 → 5,000 ({what})",
-                "≤ 5.5×",
-                growth,
-                growth is not None and growth <= 5.5,
-                f"{growth:.2f}× ({small:.1f} → {large:.1f} {unit})" if growth else "",
-                _missing_reason(results, 5000, "build")
-                if _size(results, 5000)
-                else "N=5000 not run",
-            )
-        )
-
-    # 3. validate, whole command
-    for n, limit in ((1000, 1.5), (5000, 6.0)):
-        value = _get(_size(results, n), "validate_cmd", "median_s")
-        first = _get(_size(results, n), "validate_cmd_first_run", "median_s")
-        earlier = f"; {first:.2f} s in the main run" if first and first != value else ""
-        out.append(
-            _target(
-                f"validate_{n}",
-                f"`replika validate` at {n:,} (whole command, incl. Python start-up)",
-                f"≤ {limit} s",
-                value,
-                value is not None and value <= limit,
-                f"{value:.2f} s (median{earlier})" if value is not None else "",
-                _missing_reason(results, n, "validate_cmd"),
-            )
-        )
-
-    # 4a. no-op build rewrites nothing in docs/katalog
-    noops = {
-        n: _get(s, "noop_files")
-        for n, s in results.get("sizes", {}).items()
-        if _get(s, "noop_files") is not None
-    }
-    if noops:
-        touched = {n: v["rewritten"] + v["added"] + v["removed"] for n, v in noops.items()}
-        worst = max(touched.values())
-        files = ", ".join(
-            f"N={n}: {t} of {noops[n]['files_before']}"
-            for n, t in sorted(touched.items(), key=lambda kv: int(kv[0]))
-        )
-        out.append(
-            _target(
-                "noop_rewrites",
-                "no-op `replika build` rewrites no unchanged `docs/katalog/**` file",
-                "0 files",
-                float(worst),
-                worst == 0,
-                f"{files} files rewritten/added/removed",
-            )
-        )
-    else:
-        out.append(
-            _target(
-                "noop_rewrites",
-                "no-op `replika build` rewrites no unchanged `docs/katalog/**` file",
-                "0 files",
-                None,
-                None,
-                "",
-                _missing_reason(results, 1000, "build"),
-            )
-        )
-
-    # 4b. edit while serving at 1,000
-    serve = _get(_size(results, 1000), "serve")
-    worst = _get(serve, "max_s") if serve else None
-    median = _get(serve, "median_s") if serve else None
-    out.append(
-        _target(
-            "serve_edit_1000",
-            "edit one record while `replika serve` runs at 1,000: change visible",
-            "≤ 3 s",
-            worst,
-            worst is not None and worst <= 3.0 and not (serve or {}).get("error"),
-            f"worst {worst:.1f} s, median {median:.1f} s of {len(serve['latencies_s'])} edits"
-            if worst is not None
-            else "",
-            (serve or {}).get("error") or _missing_reason(results, 1000, "serve"),
-        )
-    )
-
-    # 5a. practice page HTML
-    sizes = [
-        (int(n), _get(s, "practice_html"))
-        for n, s in results.get("sizes", {}).items()
-        if _get(s, "practice_html")
-    ]
-    bundled_html = _get(results.get("bundled"), "practice_html")
-    if bundled_html:
-        sizes.append((0, bundled_html))  # N=0 marks the checkout's own records
-    if sizes:
-        n, html = max(sizes, key=lambda item: item[1]["max_bytes"])
-        out.append(
-            _target(
-                "practice_html",
-                "HTML of a practice page",
-                "≤ 60 KB",
-                html["max_bytes"] / KB,
-                html["max_bytes"] <= 60 * KB,
-                f"largest {html['max_bytes'] / KB:.1f} KB, median {html['median_bytes'] / KB:.1f} KB "
-                + (f"(synthetic, N={n:,})" if n else "(the checkout's own records)"),
-            )
-        )
-    else:
-        out.append(
-            _target(
-                "practice_html",
-                "HTML of a practice page",
-                "≤ 60 KB",
-                None,
-                None,
-                "",
-                _missing_reason(results, 1000, "build", "practice_html"),
-            )
-        )
-
-    # 5b. bytes for one search at 5,000
-    search = _get(_size(results, 5000), "search")
-    worst = _get(search, "max_bytes") if search else None
-    out.append(
-        _target(
-            "search_bytes_5000",
-            "bytes a browser fetches for one search at 5,000",
-            "≤ 150 KB",
-            worst / KB if worst else None,
-            worst is not None and worst <= 150 * KB,
-            f"worst {worst / KB:.1f} KB transferred (median {search['median_bytes'] / KB:.1f} KB; "
-            f"{search['max_decoded_bytes'] / KB:.1f} KB uncompressed) over "
-            f"{len(search['queries'])} queries"
-            if worst
-            else "",
-            (search or {}).get("error") or _missing_reason(results, 5000, "search"),
-        )
-    )
-
-    # 6. PDFs: unchanged records are not re-rendered
-    pdfs = [
-        (int(n), s["pdf"])
-        for n, s in results.get("sizes", {}).items()
-        if _get(s, "pdf", "cold", "median_s") is not None and "rerendered" in s["pdf"]
-    ]
-    if pdfs:
-        n, pdf = min(pdfs, key=lambda item: item[0])
-        again = pdf["rerendered"]
-        out.append(
-            _target(
-                "pdf_unchanged",
-                "second `replika pdf` run re-renders no unchanged brief",
-                "0 re-rendered",
-                float(again),
-                again == 0 and pdf.get("second_exit") == 0,
-                f"{again} re-rendered on the second "
-                + ("`replika pdf`" if " pdf" in pdf["command"] else "`replika build`")
-                + " "
-                f"(N={n:,}: {pdf['rerendered_reported']} reported by the command, "
-                f"{pdf['cache_rewritten']} of {pdf['cache_pdfs']} cached PDFs rewritten; "
-                f"second run {pdf['second_s']:.1f} s)",
-            )
-        )
-    else:
-        size = _size(results, min((int(k) for k in results.get("sizes", {})), default=100))
-        pdf = (size or {}).get("pdf")
-        reason = (
-            (pdf or {}).get("error")
-            or _get(pdf, "cold", "error")
-            or (
-                "skipped in --quick mode" if results.get("settings", {}).get("quick") else "not run"
-            )
-        )
-        out.append(
-            _target(
-                "pdf_unchanged",
-                "second `replika pdf` run re-renders no unchanged brief",
-                "0 re-rendered",
-                None,
-                None,
-                "",
-                str(reason).splitlines()[0][:160],
-            )
-        )
-    return out
-
-
-# ----------------------------------------------------------------------------- markdown
+    target = out / "RESULTS.md"
+    previous = target.read_text(encoding="utf-8") if target.is_file() else ""
+    text = markdown(results).rstrip("\n") + "\n"
+    # Sections measured apart by their own scripts are kept as they are:
+    # PDFs at scale (bench/pdf_scale.py) and forgiving search (bench/search_forgiving.py).
+    begin, end = PDF_SECTION
+    if begin in previous and end in previous:
+        section = begin + previous.split(begin, 1)[1].split(end, 1)[0] + end
+        text += "\n" + section + "\n"
+    if SEARCH_SECTION_START in previous:
+        text += "\n" + previous[previous.index(SEARCH_SECTION_START) :]
+    target.write_text(text, encoding="utf-8")
 
 
 def _s(value: Any, digits: int = 2) -> str:
@@ -309,16 +69,33 @@ def _cell(size: dict[str, Any], key: str, field: str = "median_s") -> str:
 def markdown(results: dict[str, Any]) -> str:
     meta, settings = results.get("meta", {}), results.get("settings", {})
     sizes = [results["sizes"][k] for k in sorted(results.get("sizes", {}), key=int)]
+    lines = _intro(meta, settings)
+    lines += _targets_table(results)
+    lines += _times_table(sizes, settings)
+    lines += _sizes_table(sizes, settings)
+    lines += _bundled(results, sizes)
+    lines += _search_detail(sizes)
+    lines += _method()
+    lines += _analysis()
+    return "\n".join(lines)
+
+
+def _row(label: str, cells: list[str]) -> str:
+    return f"| {label} | " + " | ".join(cells) + " |"
+
+
+def _stage(sizes: list[dict[str, Any]], name: str) -> list[str]:
+    return [_s(s.get("stages", {}).get(name)) for s in sizes]
+
+
+def _table_head(sizes: list[dict[str, Any]]) -> list[str]:
     head = "| | " + " | ".join(f"N = {s['size']:,}" for s in sizes) + " |"
-    rule = "|---|" + "---:|" * len(sizes)
+    return [head, "|---|" + "---:|" * len(sizes)]
 
-    def row(label: str, cells: list[str]) -> str:
-        return f"| {label} | " + " | ".join(cells) + " |"
 
-    def stage(name: str) -> list[str]:
-        return [_s(s.get("stages", {}).get(name)) for s in sizes]
-
-    lines = [
+def _intro(meta: dict[str, Any], settings: dict[str, Any]) -> list[str]:
+    """Title, when and how it was measured, versions and code."""
+    return [
         "# Replika benchmark results",
         "",
         f"Generated by `{settings.get('command', 'python bench/run.py')}` on "
@@ -345,8 +122,8 @@ def markdown(results: dict[str, Any]) -> str:
         f'peak memory from GNU `time` (`%M`, the "Maximum resident set size" of `time -v`)'
         + ("" if meta.get("gnu_time") else " — **not available on this machine**")
         + ". Code: commit "
-        + str(_get(meta, "git", "commit"))
-        + f" plus {_get(meta, 'git', 'uncommitted_files')} uncommitted files of the shared "
+        + str(dig(meta, "git", "commit"))
+        + f" plus {dig(meta, 'git', 'uncommitted_files')} uncommitted files of the shared "
         "checkout, copied at the start so that every size runs the same code."
         + "".join(
             f" **{what}** was re-measured in a separate step on "
@@ -358,6 +135,11 @@ def markdown(results: dict[str, Any]) -> str:
             if settings.get(f"{key}_measured")
         ),
         "",
+    ]
+
+
+def _targets_table(results: dict[str, Any]) -> list[str]:
+    lines = [
         "## Targets",
         "",
         "| target | limit | measured | result |",
@@ -366,145 +148,165 @@ def markdown(results: dict[str, Any]) -> str:
     for t in results.get("targets") or targets(results):
         mark = {"pass": "✅ pass", "FAIL": "❌ FAIL"}.get(t["status"], "⚪ " + t["status"])
         lines.append(f"| {t['label']} | {t['limit']} | {t['measured']} | {mark} |")
-    lines += [
+    return [
+        *lines,
         "",
         "KB = 1,000 bytes. Notes on every failed or unmeasured target are under "
         "[Analysis](#analysis).",
         "",
+    ]
+
+
+def _times_table(sizes: list[dict[str, Any]], settings: dict[str, Any]) -> list[str]:
+    return [
         "## Times (seconds, median) and memory",
         "",
-        head,
-        rule,
-        row(
+        *_table_head(sizes),
+        _row(
             "corpus: records / YAML KB",
             [f"{s['size']:,} / {_kb(s.get('corpus_bytes'))}" for s in sizes],
         ),
-        row("corpus valid", ["yes" if s.get("corpus_valid") else "**no**" for s in sizes]),
-        row("in-process: import validator modules", stage("import")),
-        row("in-process: load (read + compose YAML)", stage("load")),
-        row("in-process: validate (`check_project`)", stage("validate")),
-        row("in-process: catalogue (`build_catalogue`)", stage("catalogue")),
-        row("in-process: render Markdown (`render_site`)", stage("render")),
-        row("`replika validate` (whole command)", [_cell(s, "validate_cmd") for s in sizes]),
-        row("`replika export` (open data JSON + CSV)", [_cell(s, "export") for s in sizes]),
-        row("`replika build --tanpa-pdf`, cold", [_cell(s, "build") for s in sizes]),
-        row("`replika build --tanpa-pdf`, no-op rebuild", [_cell(s, "noop") for s in sizes]),
-        row(
+        _row("corpus valid", ["yes" if s.get("corpus_valid") else "**no**" for s in sizes]),
+        _row("in-process: import validator modules", _stage(sizes, "import")),
+        _row("in-process: load (read + compose YAML)", _stage(sizes, "load")),
+        _row("in-process: validate (`check_project`)", _stage(sizes, "validate")),
+        _row("in-process: catalogue (`build_catalogue`)", _stage(sizes, "catalogue")),
+        _row("in-process: render Markdown (`render_site`)", _stage(sizes, "render")),
+        _row("`replika validate` (whole command)", [_cell(s, "validate_cmd") for s in sizes]),
+        _row("`replika export` (open data JSON + CSV)", [_cell(s, "export") for s in sizes]),
+        _row("`replika build --tanpa-pdf`, cold", [_cell(s, "build") for s in sizes]),
+        _row("`replika build --tanpa-pdf`, no-op rebuild", [_cell(s, "noop") for s in sizes]),
+        _row(
             "baseline: bare `mkdocs build`, same Markdown", [_cell(s, "mkdocs_bare") for s in sizes]
         ),
-        row(
+        _row(
             "baseline: search indexer alone (`python -m generator.outputs.search`)",
             [_cell(s, "search_index") for s in sizes],
         ),
-        row(
+        _row(
             "build ÷ (bare mkdocs + search indexer)",
             [_s(_ratio(s, "build", ("mkdocs_bare", "search_index"))) for s in sizes],
         ),
-        row("no-op ÷ cold build", [_s(_ratio(s, "noop", ("build",))) for s in sizes]),
-        row(
+        _row("no-op ÷ cold build", [_s(_ratio(s, "noop", ("build",))) for s in sizes]),
+        _row(
             "`replika pdf`, cold (N ≤ " + str(settings.get("pdf_max", "?")) + ")",
             [_pdf(s) for s in sizes],
         ),
-        row(
+        _row(
             "`replika pdf`, second run (nothing changed)",
-            [_s(_get(s, "pdf", "second_s")) for s in sizes],
+            [_s(dig(s, "pdf", "second_s")) for s in sizes],
         ),
-        row(
+        *_cpu_memory_rows(sizes),
+        "",
+    ]
+
+
+def _cpu_memory_rows(sizes: list[dict[str, Any]]) -> list[str]:
+    return [
+        _row(
             "CPU s (user + sys): `replika validate`",
             [_cell(s, "validate_cmd", "median_cpu_s") for s in sizes],
         ),
-        row(
+        _row(
             "CPU s (user + sys): `replika build`, cold",
             [_cell(s, "build", "median_cpu_s") for s in sizes],
         ),
-        row(
+        _row(
             "CPU s (user + sys): bare `mkdocs build`",
             [_cell(s, "mkdocs_bare", "median_cpu_s") for s in sizes],
         ),
-        row(
+        _row(
             "CPU s (user + sys): search indexer",
             [_cell(s, "search_index", "median_cpu_s") for s in sizes],
         ),
-        row(
+        _row(
             "peak RSS MiB: `replika validate`",
             [_cell(s, "validate_cmd", "median_rss_mib") for s in sizes],
         ),
-        row(
+        _row(
             "peak RSS MiB: `replika build`, cold",
             [_cell(s, "build", "median_rss_mib") for s in sizes],
         ),
-        row(
+        _row(
             "peak RSS MiB: bare `mkdocs build`",
             [_cell(s, "mkdocs_bare", "median_rss_mib") for s in sizes],
         ),
-        row(
+        _row(
             "peak RSS MiB: search indexer",
             [_cell(s, "search_index", "median_rss_mib") for s in sizes],
         ),
-        row(
+        _row(
             "peak RSS MiB: `replika pdf`, cold",
-            [_mib(_get(s, "pdf", "cold", "median_rss_mib")) for s in sizes],
+            [_mib(dig(s, "pdf", "cold", "median_rss_mib")) for s in sizes],
         ),
-        "",
+    ]
+
+
+def _sizes_table(sizes: list[dict[str, Any]], settings: dict[str, Any]) -> list[str]:
+    return [
         "## Sizes",
         "",
-        head,
-        rule,
-        row("generated pages (Markdown)", [str(s.get("pages") or "–") for s in sizes]),
-        row("site: files", [str(_get(s, "site", "files") or "–") for s in sizes]),
-        row(
+        *_table_head(sizes),
+        _row("generated pages (Markdown)", [str(s.get("pages") or "–") for s in sizes]),
+        _row("site: files", [str(dig(s, "site", "files") or "–") for s in sizes]),
+        _row(
             "site: MB",
-            [_s((_get(s, "site", "bytes") or 0) / 1e6, 1) if s.get("site") else "–" for s in sizes],
+            [_s((dig(s, "site", "bytes") or 0) / 1e6, 1) if s.get("site") else "–" for s in sizes],
         ),
-        row(
+        _row(
             "PDFs written: files / MB (briefs + catalogue, N ≤ "
             + str(settings.get("pdf_max", "?"))
             + ")",
             [
-                f"{_get(s, 'pdf', 'pdf_files')} / {_get(s, 'pdf', 'pdf_bytes') / 1e6:.1f}"
-                if _get(s, "pdf", "pdf_bytes")
+                f"{dig(s, 'pdf', 'pdf_files')} / {dig(s, 'pdf', 'pdf_bytes') / 1e6:.1f}"
+                if dig(s, "pdf", "pdf_bytes")
                 else "–"
                 for s in sizes
             ],
         ),
-        row(
+        _row(
             "search index (`cari-indeks/`): MB",
             [
-                _s(_get(s, "search_index_files", "bytes") / 1e6, 1)
-                if _get(s, "search_index_files", "bytes")
+                _s(dig(s, "search_index_files", "bytes") / 1e6, 1)
+                if dig(s, "search_index_files", "bytes")
                 else "–"
                 for s in sizes
             ],
         ),
-        row(
+        _row(
             "practice page HTML KB, median",
-            [_kb(_get(s, "practice_html", "median_bytes")) for s in sizes],
+            [_kb(dig(s, "practice_html", "median_bytes")) for s in sizes],
         ),
-        row(
+        _row(
             "practice page HTML KB, largest",
-            [_kb(_get(s, "practice_html", "max_bytes")) for s in sizes],
+            [_kb(dig(s, "practice_html", "max_bytes")) for s in sizes],
         ),
-        row(
+        _row(
             "one search: KB fetched, median of queries",
-            [_kb(_get(s, "search", "median_bytes")) for s in sizes],
+            [_kb(dig(s, "search", "median_bytes")) for s in sizes],
         ),
-        row(
+        _row(
             "one search: KB fetched, worst query",
-            [_kb(_get(s, "search", "max_bytes")) for s in sizes],
+            [_kb(dig(s, "search", "max_bytes")) for s in sizes],
         ),
-        row(
+        _row(
             "a further search on the same page: KB fetched, median",
-            [_kb(_get(s, "search", "follow_up_median_bytes")) for s in sizes],
+            [_kb(dig(s, "search", "follow_up_median_bytes")) for s in sizes],
         ),
-        row(
+        _row(
             "edit while serving: seconds until visible (worst)",
             [
-                _s(_get(s, "serve", "max_s"), 1) if _get(s, "serve", "max_s") is not None else "–"
+                _s(dig(s, "serve", "max_s"), 1) if dig(s, "serve", "max_s") is not None else "–"
                 for s in sizes
             ],
         ),
         "",
     ]
+
+
+def _bundled(results: dict[str, Any], sizes: list[dict[str, Any]]) -> list[str]:
+    """The checkout's own records next to the synthetic ones (realism check)."""
+    lines: list[str] = []
     bundled = results.get("bundled") or {}
     if bundled.get("practice_html"):
         html = bundled["practice_html"]
@@ -518,8 +320,11 @@ def markdown(results: dict[str, Any]) -> str:
         ]
     elif bundled.get("error"):
         lines += [f"The checkout's own records could not be built: {bundled['error'][:200]}", ""]
-    lines += _search_detail(sizes)
-    lines += [
+    return lines
+
+
+def _method() -> list[str]:
+    return [
         "## Method",
         "",
         "* **Corpus**: `bench/corpus.py` builds records as dicts with the Indonesian keys, "
@@ -556,6 +361,10 @@ def markdown(results: dict[str, Any]) -> str:
         "every 0.1 s until the token appears (bounded at 60 s).",
         "",
     ]
+
+
+def _analysis() -> list[str]:
+    lines = []
     notes = HERE / "notes.md"
     lines.append("## Analysis")
     lines.append("")
@@ -564,7 +373,7 @@ def markdown(results: dict[str, Any]) -> str:
     else:
         lines.append("(no analysis written yet)")
     lines.append("")
-    return "\n".join(lines)
+    return lines
 
 
 def _synthetic_avg(sizes: list[dict[str, Any]]) -> float:
@@ -573,8 +382,8 @@ def _synthetic_avg(sizes: list[dict[str, Any]]) -> float:
 
 
 def _ratio(size: dict[str, Any], top: str, bottom: tuple[str, ...]) -> float | None:
-    upper = _get(size, top, "median_s")
-    lower = [_get(size, b, "median_s") for b in bottom]
+    upper = dig(size, top, "median_s")
+    lower = [dig(size, b, "median_s") for b in bottom]
     if upper is None or None in lower or not sum(lower):
         return None
     return upper / sum(lower)
@@ -588,13 +397,13 @@ def _pdf(size: dict[str, Any]) -> str:
         return "not timed"
     if pdf.get("error"):
         return "not measured"
-    return _s(_get(pdf, "cold", "median_s"))
+    return _s(dig(pdf, "cold", "median_s"))
 
 
 def _search_detail(sizes: list[dict[str, Any]]) -> list[str]:
     rows = []
     for s in sizes:
-        for q in _get(s, "search", "queries") or []:
+        for q in dig(s, "search", "queries") or []:
             if "transfer_bytes" not in q:
                 continue
             kinds = ", ".join(f"{k} {v / KB:.1f}" for k, v in sorted(q["by_kind"].items()))

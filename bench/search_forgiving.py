@@ -44,7 +44,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 from corpus import make_project  # noqa: E402
-from run import CHROMIUM, CHROMIUM_ARGS, _one_search, static_server  # noqa: E402
+from search_bytes import CHROMIUM, CHROMIUM_ARGS, one_search, static_server  # noqa: E402
 
 QUERIES = {
     "exact": ("lumpur tinja", "bank sampah", "kredit jamban"),
@@ -161,7 +161,7 @@ def browse(site: Path) -> dict[str, Any]:
             for kind, queries in QUERIES.items():
                 for n, query in enumerate(queries):
                     follow = queries[(n + 1) % len(queries)]
-                    found = _one_search(browser, base, query, follow)
+                    found = one_search(browser, base, query, follow)
                     found.pop("files", None)
                     found.get("follow_up", {}).pop("files", None)
                     context = browser.new_context()

@@ -27,7 +27,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
-from run import REPO, measure, replika_command  # noqa: E402
+from commands import replika_command  # noqa: E402
+from measure import REPO, measure  # noqa: E402
 
 
 def profile(project: Path, top: int = 25) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from generator.stages.load import MAX_FILE_BYTES, load_file
+from generator.stages.load import load_file
+from generator.stages.load.reader import MAX_FILE_BYTES
 
 
 def _write(tmp_path: Path, text: str | bytes, name: str = "x.yaml") -> Path:

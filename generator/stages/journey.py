@@ -41,7 +41,8 @@ from generator.schema import (
     Text,
     _Model,
 )
-from generator.stages.load import FieldPath, LoadedFile, load_file
+from generator.stages.load import LoadedFile, load_file
+from generator.stages.load.positions import FieldPath
 
 if TYPE_CHECKING:
     from generator.project import Project

@@ -30,14 +30,9 @@ from generator.regionnames import close_regions
 from generator.schema import DATE_PATTERN, ID_PATTERN, Practice, _check_date
 from generator.slug import slugify
 from generator.stages.journey import JOURNEY_DIR_NAME, Journey, check_journeys, journey_dir
-from generator.stages.load import (
-    FieldPath,
-    LoadedFile,
-    Unsafe,
-    format_field,
-    load_file,
-    read_limited,
-)
+from generator.stages.load import LoadedFile, load_file
+from generator.stages.load.positions import FieldPath, format_field
+from generator.stages.load.reader import Unsafe, read_limited
 from generator.vocab import PRACTICE_STATUSES, PROVINCES
 
 _DATE_RE = re.compile(DATE_PATTERN)

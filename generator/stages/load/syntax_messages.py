@@ -5,7 +5,8 @@ expected key"). A contributor editing in the GitHub web editor needs the
 likely cause (indentation, a missing ``:``, a stray quote, a tab) and the line
 to fix. The parser's mark is often one or two lines after that line: an
 under-indented continuation of a ``>-`` text is only noticed at the next key.
-So the explanation here reads the indentation of the surrounding lines too.
+So the explanation here reads the indentation of the surrounding lines too
+(:mod:`generator.stages.load.syntax_layout`).
 
 Nothing from the parser's English ever reaches the contributor: every known
 error gets its own Indonesian text and anything unknown gets an Indonesian
@@ -14,18 +15,23 @@ fallback (the English is never copied into the message).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import yaml
 
-from generator.problems import Problem
-
-_KEY_LINE = re.compile(
-    r"^(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[^\s#:'\"\-][^:#]*?|\"[^\"]*\"|'[^']*'):(?: |$)"
+from generator.stages.load.syntax_layout import (
+    DASH_LINE,
+    KEY_LINE,
+    block_scalars,
+    content_above,
+    indent_of,
+    is_content,
+    key_col,
+    key_name,
+    levels_above,
+    looks_structural,
+    structure_cols,
 )
-_DASH_LINE = re.compile(r"^(?P<indent> *)- ")
-_BLOCK_HEADER = re.compile(r"(?:^|:\s+|-\s+)[>|][-+0-9]*\s*(?:#.*)?$")
 
 GENERIC_HINT = (
     "Periksa baris ini dan baris di atasnya: indentasi (hanya spasi, kolom setingkat harus "
@@ -45,63 +51,12 @@ class Explained:
     with_field: bool = True
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _content(line: str) -> bool:
-    stripped = line.strip()
-    return bool(stripped) and not stripped.startswith("#")
-
-
-def _key_name(line: str) -> str | None:
-    found = _KEY_LINE.match(line)
-    return found["key"].strip().strip("'\"") if found else None
-
-
-def _key_col(line: str) -> int:
-    """Column where the key (after any ``- ``) starts."""
-    found = _KEY_LINE.match(line)
-    if not found:
-        return _indent(line)
-    return len(found["indent"]) + len(found["dashes"])
-
-
 def _spaces(n: int) -> str:
     return f"{n} spasi" if n else "tanpa spasi"
 
 
 def _placed(n: int) -> str:
     return f"menjorok {n} spasi" if n else "rata kiri"
-
-
-def _block_scalars(lines: list[str], upto: int) -> list[tuple[int, int, int, int]]:
-    """Block scalars (``>-``, ``|``) before line ``upto``.
-
-    Each is ``(header_line, key_indent, content_indent, first_line_after)``;
-    ``first_line_after`` is the first content line not indented as deep as the
-    text (the line that ends the block, or breaks it).
-    """
-    out = []
-    i = 0
-    while i < min(upto, len(lines)):
-        line = lines[i]
-        if _content(line) and _BLOCK_HEADER.search(line.split(" #", 1)[0].rstrip() or line):
-            key_indent = _key_col(line) if _key_name(line) else _indent(line)
-            j = i + 1
-            while j < len(lines) and not lines[j].strip():
-                j += 1
-            if j < len(lines) and _indent(lines[j]) > key_indent:
-                content_indent = _indent(lines[j])
-                while j < len(lines) and (
-                    not lines[j].strip() or _indent(lines[j]) >= content_indent
-                ):
-                    j += 1
-                out.append((i, key_indent, content_indent, j))
-                i = j
-                continue
-        i += 1
-    return out
 
 
 def _broken_continuation(lines: list[str], mark_line: int) -> Explained | None:
@@ -111,18 +66,20 @@ def _broken_continuation(lines: list[str], mark_line: int) -> Explained | None:
     is not a new field or list item at a level the block structure allows, it
     was meant as a continuation of the text: that is the line to fix.
     """
-    for header, key_indent, content_indent, after in reversed(_block_scalars(lines, mark_line + 1)):
+    for header, key_indent, content_indent, after in reversed(block_scalars(lines, mark_line + 1)):
         if after > mark_line or after >= len(lines):
             continue
         # Only the lines between the broken text and the parser's mark qualify.
-        if any(_content(lines[k]) and _looks_structural(lines[k]) for k in range(after, mark_line)):
+        if any(
+            is_content(lines[k]) and looks_structural(lines[k]) for k in range(after, mark_line)
+        ):
             return None
         line = lines[after]
-        indent = _indent(line)
+        indent = indent_of(line)
         between = key_indent < indent < content_indent
-        if not between and _looks_structural(line):
+        if not between and looks_structural(line):
             return None
-        name = _key_name(lines[header])
+        name = key_name(lines[header])
         whose = (
             f"teks kolom `{name}` (baris {header + 1})" if name else f"teks di baris {header + 1}"
         )
@@ -137,46 +94,12 @@ def _broken_continuation(lines: list[str], mark_line: int) -> Explained | None:
     return None
 
 
-def _looks_structural(line: str) -> bool:
-    return bool(_key_name(line)) or bool(_DASH_LINE.match(line)) or line.strip() == "-"
-
-
-def _levels_above(lines: list[str], row: int) -> list[tuple[int, int, str]]:
-    """``(indent, line, name)`` of the fields and list items above ``row``, nearest first.
-
-    Lines inside block texts are skipped; only one entry per indentation is kept.
-    """
-    inside: set[int] = set()
-    for header, _k, _c, after in _block_scalars(lines, row):
-        inside.update(range(header + 1, after))
-    seen: set[int] = set()
-    out = []
-    for k in range(row - 1, -1, -1):
-        line = lines[k]
-        if k in inside or not _content(line) or not _looks_structural(line):
-            continue
-        found = _KEY_LINE.match(line)
-        cols = []
-        if found and found["key"]:
-            cols.append((_key_col(line), _key_name(line) or ""))
-        dash = _DASH_LINE.match(line)
-        if dash:
-            cols.append((len(dash["indent"]), "-"))
-        for col, name in cols:
-            if col not in seen:
-                seen.add(col)
-                out.append((col, k, name))
-        if _indent(line) == 0:
-            break
-    return out
-
-
 def _misindented(lines: list[str], row: int) -> Explained:
     """Line ``row`` is indented to no level the lines above allow."""
     line = lines[row]
-    indent = _indent(line)
-    levels = _levels_above(lines, row)
-    is_item = bool(_DASH_LINE.match(line)) or line.strip() == "-"
+    indent = indent_of(line)
+    levels = levels_above(lines, row)
+    is_item = bool(DASH_LINE.match(line)) or line.strip() == "-"
     candidates = [lv for lv in levels if (lv[2] == "-") == is_item] or levels
     if not candidates:
         return Explained(
@@ -201,7 +124,7 @@ def _misindented(lines: list[str], row: int) -> Explained:
             "spasi lebih dalam dari nama kolom itu.",
             with_field=False,
         )
-    own = _key_name(line)
+    own = key_name(line)
     subject = (
         f"kolom `{own}` di baris ini"
         if own and not is_item
@@ -222,7 +145,7 @@ def _misindented(lines: list[str], row: int) -> Explained:
 def _unexpected_mid_line(lines: list[str], row: int, col: int) -> Explained | None:
     """Something after a complete value on the same line (``[a] x``, ``]a``)."""
     line = lines[row]
-    if col <= _indent(line) or col >= len(line.rstrip()):
+    if col <= indent_of(line) or col >= len(line.rstrip()):
         return None
     rest = line[col:].split(" #", 1)[0].strip()
     return Explained(
@@ -236,26 +159,19 @@ def _unexpected_mid_line(lines: list[str], row: int, col: int) -> Explained | No
 
 def _after_quoted_line(lines: list[str], row: int) -> Explained | None:
     """A text line below a value that was closed with a quote on the line above."""
-    above = next((k for k in range(row - 1, -1, -1) if _content(lines[k])), None)
-    if above is None or _looks_structural(lines[row]):
+    above = content_above(lines, row)
+    if above is None or looks_structural(lines[row]):
         return None
-    if not lines[above].rstrip().endswith(("'", '"')) or not _key_name(lines[above]):
+    if not lines[above].rstrip().endswith(("'", '"')) or not key_name(lines[above]):
         return None
     return Explained(
         row,
-        _indent(lines[row]),
-        f"teks ini lanjutan dari kolom `{_key_name(lines[above])}` di baris {above + 1}, "
+        indent_of(lines[row]),
+        f"teks ini lanjutan dari kolom `{key_name(lines[above])}` di baris {above + 1}, "
         "padahal tanda kutipnya sudah ditutup di baris itu",
         "Pindahkan tanda kutip penutup ke akhir teks (di baris ini), atau gabungkan teksnya "
         "menjadi satu baris.",
     )
-
-
-def _structure_cols(line: str) -> tuple[int | None, int | None]:
-    """``(dash column, key column)`` of a field or list-item line."""
-    dash = _DASH_LINE.match(line)
-    key = _key_col(line) if _key_name(line) else None
-    return (len(dash["indent"]) if dash else None), key
 
 
 def _odd_one_out(lines: list[str], at: int, row: int) -> Explained | None:
@@ -264,11 +180,11 @@ def _odd_one_out(lines: list[str], at: int, row: int) -> Explained | None:
     E.g. one list item `` - tanggal`` at one space among items at two: the
     parser stumbles on the next line, but the line to fix is ``at``.
     """
-    indent = _indent(lines[row])
-    dash_at, key_at = _structure_cols(lines[at])
+    indent = indent_of(lines[row])
+    dash_at, key_at = structure_cols(lines[at])
     if key_at is None or key_at == indent:
         return None
-    floor = min(indent, _indent(lines[at])) - (2 if dash_at is not None else 0)
+    floor = min(indent, indent_of(lines[at])) - (2 if dash_at is not None else 0)
     agree: list[int] = []
     children: list[int] = []  # fields of the item on line ``at`` that agree with the row
     for step in (-1, 1):
@@ -276,11 +192,11 @@ def _odd_one_out(lines: list[str], at: int, row: int) -> Explained | None:
         while 0 <= k < len(lines) and abs(k - at) < 200:
             line = lines[k]
             k += step
-            if not _content(line) or not _looks_structural(line):
+            if not is_content(line) or not looks_structural(line):
                 continue
-            if _indent(line) < floor:
+            if indent_of(line) < floor:
                 break
-            dash, key = _structure_cols(line)
+            dash, key = structure_cols(line)
             if key == key_at and dash == dash_at:
                 return None  # the line has siblings like it: not the odd one
             if key == indent and (dash is None) == (dash_at is None) and k - step != row:
@@ -292,9 +208,9 @@ def _odd_one_out(lines: list[str], at: int, row: int) -> Explained | None:
     if not agree:
         return None
     sibling = min(agree, key=lambda k: abs(k - at))
-    own = _indent(lines[at])
-    wanted = _indent(lines[sibling])
-    what = "butir daftar" if dash_at is not None else f"kolom `{_key_name(lines[at])}`"
+    own = indent_of(lines[at])
+    wanted = indent_of(lines[sibling])
+    what = "butir daftar" if dash_at is not None else f"kolom `{key_name(lines[at])}`"
     direction = "terlalu menjorok" if own > wanted else "kurang menjorok"
     return Explained(
         at,
@@ -328,7 +244,7 @@ def _missing_colon(lines: list[str], row: int, col: int) -> Explained:
 
 def _colon_in_value(lines: list[str], row: int, col: int) -> Explained:
     line = lines[row]
-    key = _KEY_LINE.match(line)
+    key = KEY_LINE.match(line)
     value = line[key.end() :].strip() if key else line[col:].strip()
     quote = '"' if '"' not in value else "'"
     example = f"{line[: key.end()].strip()} {quote}{value}{quote}" if key else ""
@@ -345,20 +261,20 @@ def _colon_in_value(lines: list[str], row: int, col: int) -> Explained:
 def _mapping_values(lines: list[str], row: int, col: int) -> Explained:
     """``mapping values are not allowed``: a colon where no new field can start."""
     line = lines[row]
-    key = _KEY_LINE.match(line)
+    key = KEY_LINE.match(line)
     if key and key.end() <= col:
         return _colon_in_value(lines, row, col)
     # The colon ends a key that began as text on an earlier line.
-    above = next((k for k in range(row - 1, -1, -1) if _content(lines[k])), None)
+    above = content_above(lines, row)
     if above is None:
-        return _missing_colon(lines, row, _indent(line))
+        return _missing_colon(lines, row, indent_of(line))
     broken = _broken_continuation(lines, row)
     if broken is not None:
         return broken
-    if _key_name(lines[above]) and _indent(line) > _key_col(lines[above]):
+    if key_name(lines[above]) and indent_of(line) > key_col(lines[above]):
         return _misindented(lines, row)
-    if not _looks_structural(lines[above]):
-        return _missing_colon(lines, above, _indent(lines[above]))
+    if not looks_structural(lines[above]):
+        return _missing_colon(lines, above, indent_of(lines[above]))
     return _misindented(lines, row)
 
 
@@ -386,12 +302,27 @@ def _char_at(lines: list[str], row: int, col: int) -> str:
 
 
 def explain(err: yaml.MarkedYAMLError, text: str) -> Explained:
-    """The contributor's view of a libyaml/PyYAML error."""
+    """The contributor's view of a libyaml/PyYAML error.
+
+    The checks run in a fixed order (document, then token, then structure
+    errors): a parser message can match more than one of them.
+    """
     lines = text.splitlines() or [""]
-    problem = err.problem or ""
-    context = err.context or ""
     row, col = _at(err)
     row = min(row, len(lines) - 1)
+    return (
+        _document_error(err, lines, row, col)
+        or _token_error(err, lines, row, col)
+        or _structure_error(err, lines, row, col)
+    )
+
+
+def _document_error(
+    err: yaml.MarkedYAMLError, lines: list[str], row: int, col: int
+) -> Explained | None:
+    """Several documents, text after ``...``, or a quote never closed."""
+    problem = err.problem or ""
+    context = err.context or ""
     if "single document" in context or "another document" in problem:
         return Explained(
             row,
@@ -411,6 +342,15 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> Explained:
         return _unclosed_quote(lines, err)
     if "unexpected document indicator" in problem or "document separator" in problem:
         return _unclosed_quote(lines, err)
+    return None
+
+
+def _token_error(
+    err: yaml.MarkedYAMLError, lines: list[str], row: int, col: int
+) -> Explained | None:
+    """A character the scanner cannot start a token with (escape, tab, ``@``, ``*``, ``!``, ``%``)."""
+    problem = err.problem or ""
+    context = err.context or ""
     if "escape" in problem:
         return Explained(
             row,
@@ -460,6 +400,13 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> Explained:
             "baris yang diawali `%` di awal berkas dibaca sebagai perintah YAML",
             "Hapus baris itu; catatan praktik dimulai langsung dengan `id: ...`.",
         )
+    return None
+
+
+def _structure_error(err: yaml.MarkedYAMLError, lines: list[str], row: int, col: int) -> Explained:
+    """Block texts, flow lists, missing or misplaced ``:`` and ``- ``, indentation."""
+    problem = err.problem or ""
+    context = err.context or ""
     if "block scalar" in context:
         header = err.context_mark.line if err.context_mark else row
         return Explained(
@@ -516,173 +463,3 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> Explained:
         )
         return found or _misindented(lines, row)
     return Explained(row, col, "baris ini tidak bisa dibaca sebagai YAML", GENERIC_HINT)
-
-
-def syntax_problem(err: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
-    """A ``yaml-syntax`` Problem for ``err`` in the file shown as ``shown``."""
-    from generator.stages.load import _field_at
-
-    found = explain(err, text)
-    lines = text.splitlines()
-    field = ""
-    if found.with_field and found.line < len(lines):
-        try:
-            field = _field_at(lines, found.line, len(lines[found.line]))
-        except (IndexError, ValueError):  # pragma: no cover - a best effort only
-            field = ""
-    return Problem(
-        shown,
-        found.line + 1,
-        found.col + 1,
-        "yaml-syntax",
-        f"YAML tidak valid: {found.message}",
-        field,
-        found.hint,
-    )
-
-
-def reader_problem(err: yaml.YAMLError, shown: str, text: str) -> Problem:
-    """A Problem for errors without a mark (libyaml's reader: control characters)."""
-    position = getattr(err, "position", None)
-    character = getattr(err, "character", None)
-    line, col = 1, 1
-    if isinstance(position, int) and 0 <= position <= len(text):
-        before = text[:position]
-        line = before.count("\n") + 1
-        col = position - (before.rfind("\n") + 1) + 1
-    if isinstance(character, int | str) and character != "":
-        code = character if isinstance(character, int) else ord(character)
-        message = f"YAML tidak valid: ada karakter kendali tak terlihat (kode {code:#06x})"
-        hint = (
-            "Hapus karakter itu; biasanya ikut tersalin dari dokumen lain. Ketik ulang baris ini."
-        )
-        return Problem(shown, line, col, "yaml-syntax", message, "", hint)
-    return Problem(
-        shown,
-        line,
-        col,
-        "yaml-syntax",
-        "YAML tidak valid: berkas tidak bisa dibaca",
-        "",
-        GENERIC_HINT,
-    )
-
-
-def first_document(
-    err: yaml.MarkedYAMLError, text: str, loader: type
-) -> tuple[yaml.Node | None, str] | None:
-    """``(node, text)`` of the first document when the only trouble is a second one.
-
-    The text is cut before the second document so that positions looked up
-    later (in the first document) stay where they are.
-    """
-    if "another document" not in (err.problem or "") or err.problem_mark is None:
-        return None
-    head = "".join(text.splitlines(keepends=True)[: err.problem_mark.line])
-    try:
-        node = yaml.compose(head, Loader=loader)
-    except yaml.YAMLError:
-        return None
-    return (node, head) if isinstance(node, yaml.MappingNode) else None
-
-
-MAX_SYNTAX_PROBLEMS = 5
-# Mistakes local to a line or two, after which the rest of the file can be read.
-_RECOVERABLE = (
-    "could not find expected ':'",
-    "mapping values are not allowed",
-    "did not find expected key",
-    "did not find expected '-' indicator",
-    "quoted scalar",
-    "cannot start any token",
-    "undefined alias",
-    "block scalar",
-    "flow sequence",
-    "flow mapping",
-    "expected <block end>",
-    "did not find expected node content",
-)
-
-
-def further_problems(
-    err: yaml.MarkedYAMLError, text: str, shown: str, first: Problem, loader: type
-) -> list[Problem]:
-    """Other, independent syntax mistakes further down the same file.
-
-    The line of the first mistake (and the lines that belong under it) is
-    blanked and the file composed again; a new error below that part is a
-    separate mistake and reported too, so one run lists them all. An error
-    inside the blanked part would follow from the first mistake: not reported.
-    """
-    if not any(kind in f"{err.context} {err.problem}" for kind in _RECOVERABLE):
-        return []  # e.g. a second document: everything below is the same mistake
-    lines = text.split("\n")
-    out: list[Problem] = []
-    culprit = first.line - 1
-    mark = err.problem_mark.line if err.problem_mark else culprit
-    for _ in range(MAX_SYNTAX_PROBLEMS - 1):
-        if not 0 <= culprit < len(lines):
-            break
-        end = max(_block_end(lines, culprit), _under_inline_value_end(lines, culprit))
-        for k in range(culprit, end):
-            lines[k] = ""
-        skip_to = max(end, mark + 1)
-        try:
-            yaml.compose("\n".join(lines), Loader=loader)
-            break
-        except yaml.MarkedYAMLError as again:
-            found = syntax_problem(again, shown, "\n".join(lines))
-            if found.line - 1 < skip_to or not any(
-                kind in f"{again.context} {again.problem}" for kind in _RECOVERABLE
-            ):
-                break  # not clearly a separate mistake
-            out.append(found)
-            culprit = found.line - 1
-            mark = again.problem_mark.line if again.problem_mark else culprit
-        except yaml.YAMLError:
-            break
-    return out
-
-
-def _block_end(lines: list[str], row: int) -> int:
-    """The first line after ``row`` that is not part of it.
-
-    Lines indented deeper belong to it; so do the text lines that continue a
-    line of text (neither a field nor a list item) at the same indentation.
-    """
-    indent = _indent(lines[row]) if _content(lines[row]) else 0
-    text = _content(lines[row]) and not _looks_structural(lines[row])
-    k = row + 1
-    while k < len(lines):
-        line = lines[k]
-        deeper = _indent(line) > indent
-        more_text = text and _indent(line) >= indent and not _looks_structural(line)
-        if _content(line) and not deeper and not more_text:
-            break
-        k += 1
-    return k
-
-
-_INLINE_VALUE = re.compile(r"^\s*(?:- )?[^\s#][^:#]*:\s+(?![|>][-+0-9]*\s*(?:#.*)?$)\S")
-
-
-def _under_inline_value_end(lines: list[str], row: int) -> int:
-    """Where the deeper lines below a field that already has its value on its line end.
-
-    ``ringkasan: {a: 1}`` left above the old text lines makes every one of
-    them "too deeply indented": they are one mistake (the field's value was
-    replaced), so they are blanked together instead of each being reported.
-    Returns ``row`` when the line above ``row`` is not such a field.
-    """
-    indent = _indent(lines[row])
-    above = next(
-        (k for k in range(row - 1, -1, -1) if _content(lines[k]) and _indent(lines[k]) < indent),
-        None,
-    )
-    if above is None or not _INLINE_VALUE.match(lines[above]):
-        return row
-    limit = _indent(lines[above])
-    k = row + 1
-    while k < len(lines) and (not _content(lines[k]) or _indent(lines[k]) > limit):
-        k += 1
-    return k
