@@ -38,6 +38,13 @@ import yaml
 from pydantic import ValidationError
 
 from generator import vocab
+from generator.errors import (
+    BadRequest,
+    BrokenTemplate,
+    MissingInput,
+    RecordExists,
+    UnusableContent,
+)
 from generator.problems import Problem, did_you_mean, safe_line
 from generator.project import Project
 from generator.schema import DATE_PATTERN, ID_PATTERN, SCHEMA_URL_FROM_RECORD, Practice
@@ -70,18 +77,6 @@ _STOP_WORDS = frozenset(
         "and",
     ]
 )
-
-
-class ScaffoldError(Exception):
-    """A request ``new``/``from-issue`` cannot carry out; ``code`` is the exit status."""
-
-    def __init__(self, message: str, code: int = 2) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-class MissingInput(ScaffoldError):
-    """Non-interactive ``new`` without all the required flags."""
 
 
 # ----------------------------------------------------------------------------- ids
@@ -146,14 +141,13 @@ def read_regions(project: Project) -> list[Place]:
     loaded = load_file(project.regions_file, project.display(project.regions_file))
     if loaded.data is None:
         first = loaded.problems[0].as_text() if loaded.problems else "berkas tidak terbaca"
-        raise ScaffoldError(f"daftar daerah tidak bisa dibaca: {first}", 1)
+        raise UnusableContent(f"daftar daerah tidak bisa dibaca: {first}")
     try:
         registry = RegionRegistry.model_validate(loaded.data)
     except ValidationError:  # the details are `replika validate`'s job
-        raise ScaffoldError(
+        raise UnusableContent(
             "daftar daerah `practices/_wilayah.yaml` tidak valid; jalankan "
-            "`replika validate` untuk rinciannya",
-            1,
+            "`replika validate` untuk rinciannya"
         ) from None
     return [Place(r.name, r.province) for r in registry.regions]
 
@@ -530,14 +524,14 @@ def fill_template(template: str, values: dict[tuple[str, ...], Any], display: st
         tmp.parent.rmdir()
     if loaded.data is None:
         first = loaded.problems[0].as_text() if loaded.problems else ""
-        raise ScaffoldError(f"templat catatan rusak: {first}", 3)
+        raise BrokenTemplate(f"templat catatan rusak: {first}")
     lines = template.splitlines()
     for path, value in values.items():
         node: Any = loaded.data
         for part in path:
             node = node.get(part, _MISSING) if isinstance(node, dict) else _MISSING
         if node is _MISSING:
-            raise ScaffoldError(f"templat catatan tidak memuat kolom `{'.'.join(path)}`", 3)
+            raise BrokenTemplate(f"templat catatan tidak memuat kolom `{'.'.join(path)}`")
         line, col = loaded.where(path, key=True)
         indent = " " * (col - 1)
         lines[line - 1] = f"{indent}{path[-1]}: {yaml_scalar(value)}"
@@ -589,7 +583,7 @@ def write_new(project: Project, record_id: str, text: str) -> Draft:
     target = project.practices_dir / f"{record_id}.yaml"
     problem = _exists_problem(project, record_id)
     if problem:
-        raise ScaffoldError(problem, 1)
+        raise RecordExists(problem)
     with tempfile.TemporaryDirectory(prefix="replika-new-") as tmp:
         trial = Path(tmp) / target.name
         trial.write_text(text, encoding="utf-8")
@@ -605,7 +599,7 @@ def write_new(project: Project, record_id: str, text: str) -> Draft:
         with target.open("x", encoding="utf-8") as out:
             out.write(text)
     except FileExistsError:
-        raise ScaffoldError(_exists_problem(project, record_id) or str(target), 1) from None
+        raise RecordExists(_exists_problem(project, record_id) or str(target)) from None
     return check_draft(project, target, text)
 
 
@@ -619,24 +613,21 @@ def new_record(
 ) -> tuple[NewRecord, Draft]:
     """Everything ``replika new`` does, apart from printing the result."""
     if not project.template_file.is_file():
-        raise ScaffoldError(
+        raise BadRequest(
             f"templat `{project.display(project.template_file)}` tidak ada; "
-            "ambil dari repositori Replika",
-            2,
+            "ambil dari repositori Replika"
         )
     request, errors = resolve_flags(raw, project, need_all=not interactive)
     if any("belum diberikan" in e for e in errors):
-        raise MissingInput("\n".join(f"✗ {e}" for e in errors), 2)
+        raise MissingInput("\n".join(f"✗ {e}" for e in errors))
     if errors:
-        raise ScaffoldError("\n".join(f"✗ {e}" for e in errors), 2)
+        raise BadRequest("\n".join(f"✗ {e}" for e in errors))
     if interactive:
         request = ask_missing(request, project, prompter or Prompter())
     if not request.record_id:
         request.record_id = derive_id(request.title, request.region)
         if not request.record_id or check_id(request.record_id):
-            raise ScaffoldError(
-                "id tidak bisa dibentuk dari judul dan daerah; berikan dengan `--id`", 2
-            )
+            raise BadRequest("id tidak bisa dibentuk dari judul dan daerah; berikan dengan `--id`")
     template = project.template_file.read_text(encoding="utf-8")
     text = fill_template(
         template,
@@ -1377,22 +1368,20 @@ def from_issue(
     """Everything ``replika from-issue`` does, apart from printing."""
     answers = parse_issue_body(body)
     if not answers:
-        raise ScaffoldError(
+        raise UnusableContent(
             "teks ini bukan isi issue dari formulir «Usulan praktik baik»: tidak ada judul "
-            "bagian `### ...`",
-            1,
+            "bagian `### ...`"
         )
     issue = record_from_issue(answers, read_regions(project), today or dt.date.today())
     if issue.problems:
-        raise ScaffoldError(
+        raise UnusableContent(
             "Usulan belum lengkap; lengkapi bagian berikut di issue (sunting issue-nya), "
-            "lalu jalankan lagi:\n" + "\n".join(f"  ✗ {p}" for p in issue.problems),
-            1,
+            "lalu jalankan lagi:\n" + "\n".join(f"  ✗ {p}" for p in issue.problems)
         )
     if record_id:
         problem = check_id(record_id)
         if problem:
-            raise ScaffoldError(problem, 2)
+            raise BadRequest(problem)
         issue.data["id"] = record_id
     record_id = issue.data["id"]
     text = dump_record(issue.data, issue.notes)
@@ -1406,10 +1395,9 @@ def from_issue(
             label = labels.get(top, top or "?")
             hint = f" ({problem.hint})" if problem.hint else ""
             lines.append(f"  ✗ «{label}»: {problem.message}{hint}")
-        raise ScaffoldError(
+        raise UnusableContent(
             "Usulan belum bisa menjadi catatan yang valid; perbaiki bagian berikut di issue:\n"
-            + "\n".join(lines),
-            1,
+            + "\n".join(lines)
         )
     return draft
 
@@ -1422,6 +1410,6 @@ def read_body(source: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ScaffoldError(f"berkas `{source}` tidak ada", 2) from None
+        raise BadRequest(f"berkas `{source}` tidak ada") from None
     except (OSError, UnicodeDecodeError) as err:
-        raise ScaffoldError(f"berkas `{source}` tidak bisa dibaca: {err}", 2) from None
+        raise BadRequest(f"berkas `{source}` tidak bisa dibaca: {err}") from None

@@ -14,11 +14,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.errors import BadRequest, MissingInput, RecordExists
 from generator.project import Project
 from generator.scaffold import (
-    MissingInput,
     Prompter,
-    ScaffoldError,
     check_id,
     find_region,
     read_regions,
@@ -62,7 +61,7 @@ def _split(text: str) -> list[str]:
 def resolve(
     project: Project, raw: NewJourney, *, interactive: bool, prompter: Prompter | None = None
 ) -> NewJourney:
-    """Complete and check the request; errors as :class:`ScaffoldError`."""
+    """Complete and check the request; errors as :class:`~generator.errors.ScaffoldError`."""
     places = read_regions(project)
     known = practice_ids(project)
     ask = prompter or Prompter()
@@ -79,13 +78,13 @@ def resolve(
             raise MissingInput(f"--{role} wajib diisi")
         place = find_region(value, places)
         if place is None:
-            raise ScaffoldError(f"--{role}: {unknown_region_message(value, places)}", 2)
+            raise BadRequest(f"--{role}: {unknown_region_message(value, places)}")
         return place.name
 
     mentor = region(raw.mentor, "mentor")
     mentee = region(raw.mentee, "mentee")
     if mentor == mentee:
-        raise ScaffoldError("mentor dan mentee harus dua daerah yang berbeda", 2)
+        raise BadRequest("mentor dan mentee harus dua daerah yang berbeda")
     chosen = list(raw.practices or [])
     if not chosen and interactive:
         ask.say("\nId praktik yang dipelajari (nama berkas di practices/ tanpa .yaml).")
@@ -99,7 +98,7 @@ def resolve(
         raise MissingInput("--praktik wajib diisi (boleh diulang)")
     problem = _check_practices(chosen, known)
     if problem:
-        raise ScaffoldError(f"--praktik: {problem}", 2)
+        raise BadRequest(f"--praktik: {problem}")
     default_id = f"{region_slug(mentor)}-{region_slug(mentee)}-{dt.date.today().year}"
     record_id = raw.record_id
     if not record_id and interactive:
@@ -109,7 +108,7 @@ def resolve(
     record_id = record_id or default_id
     bad = check_id(record_id)
     if bad:
-        raise ScaffoldError(f"--id: {bad}", 2)
+        raise BadRequest(f"--id: {bad}")
     return NewJourney(mentor, mentee, chosen, record_id)
 
 
@@ -162,9 +161,8 @@ def write_journey(project: Project, request: NewJourney, today: dt.date | None =
         with target.open("x", encoding="utf-8") as out:
             out.write(text)
     except FileExistsError:
-        raise ScaffoldError(
+        raise RecordExists(
             f"berkas `{project.display(target)}` sudah ada dan tidak akan ditimpa; pakai id "
-            "lain (`--id`) atau sunting berkas itu",
-            1,
+            "lain (`--id`) atau sunting berkas itu"
         ) from None
     return target
