@@ -123,7 +123,7 @@ class Parser(argparse.ArgumentParser):
         """argparse ends here after ``--help`` (status 0) or an error (status 2)."""
         if message:
             self._print_message(message, sys.stderr)
-        raise HelpShown if status == 0 else BadArguments(message or "")
+        raise HelpShown() if status == 0 else BadArguments(message or "")
 
 
 def choices(values: Sequence[str]) -> str:
