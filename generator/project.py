@@ -9,9 +9,7 @@ from pathlib import Path
 
 import yaml
 
-
-class ProjectNotFound(Exception):
-    """The directory is not a Replika project."""
+from generator.errors import ProjectNotFound
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,10 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.errors import InvalidContent, ReplikaError
 from generator.problems import safe_line
 from generator.project import Project
+from generator.report import output_format, report
 
 if TYPE_CHECKING:
     from generator.stages.validate import RecordCache
@@ -47,9 +49,8 @@ def regenerate(project: Project, cache: RecordCache | None = None) -> bool:
     ``serve`` passes the same ``cache`` every time, so a save re-reads only the
     changed records and re-renders only the pages that show what changed.
     """
-    from generator.cli import output_format, report
     from generator.outputs.search import remember_for_preview
-    from generator.outputs.site import BuildError, InvalidContent, generate, project_lock
+    from generator.outputs.site import generate, project_lock
 
     started = time.monotonic()
     _indexer().interrupt()
@@ -63,7 +64,7 @@ def regenerate(project: Project, cache: RecordCache | None = None) -> bool:
         )
         _status().show([p.as_text() for p in sorted(err.checked.problems)])
         return False
-    except BuildError as err:
+    except ReplikaError as err:  # e.g. a file in docs/katalog/ that is not ours
         print(f"replika: {err}", file=sys.stderr)
         _status().show([str(err)])
         return False

@@ -22,7 +22,6 @@ import csv
 import io
 import re
 import subprocess
-import sys
 import tarfile
 import tempfile
 from collections.abc import Sequence
@@ -30,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.project import find_project
+from generator.errors import RegistrySourceError
 from generator.stages.load import load_file
 from generator.vocab import PROVINCES
 
@@ -64,10 +63,6 @@ HEADER = f"""\
 # titik kota bernama sama (untuk kabupaten: kota di wilayahnya yang bernama sama),
 # ditulis oleh `python3 scripts/koordinat_geonames.py`.
 """
-
-
-class RegistrySourceError(Exception):
-    """The dataset could not be fetched or read."""
 
 
 @dataclass(frozen=True)
@@ -245,47 +240,8 @@ def refresh(
     return render(provinces, placed), lost
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from generator.cli import _Parser  # Indonesian help and usage errors
+if __name__ == "__main__":  # the command line lives in generator/cli/tools.py
+    from generator.cli import run
+    from generator.cli.tools import wilayah
 
-    parser = _Parser(
-        prog="python3 -m generator.wilayah",
-        description="Perbarui practices/_wilayah.yaml dari data terbuka idn-area-data.",
-    )
-    parser.add_argument(
-        "--sumber",
-        metavar="FOLDER|TGZ",
-        type=Path,
-        help=f"paket {PACKAGE} yang sudah diunduh (bawaan: `npm pack {PACKAGE}@{VERSION}`)",
-    )
-    parser.add_argument(
-        "--check", action="store_true", help="hanya periksa apakah berkasnya sudah mutakhir"
-    )
-    args = parser.parse_args(argv)
-    project = find_project(None)
-    path = project.regions_file
-    try:
-        text, lost = refresh(path, args.sumber, log=lambda m: print(m, file=sys.stderr))
-    except RegistrySourceError as err:
-        print(f"wilayah: {err}", file=sys.stderr)
-        return 2
-    for name in lost:
-        print(
-            f"wilayah: koordinat untuk `{name}` tidak cocok dengan daerah mana pun", file=sys.stderr
-        )
-    current = path.read_text(encoding="utf-8") if path.exists() else ""
-    if args.check:
-        if current != text:
-            print(f"{project.display(path)}: belum mutakhir", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        path.write_text(text, encoding="utf-8")
-        print(f"ditulis: {project.display(path)}")
-    else:
-        print(f"{project.display(path)} sudah mutakhir")
-    return 1 if lost else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    run(wilayah)

@@ -390,6 +390,7 @@ def test_failed_mkdocs_build_leaves_previous_site(tmp_path: Path) -> None:
 def test_failed_search_indexer_leaves_previous_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from generator.errors import BuildError
     from generator.outputs import search as search_module
     from generator.outputs import site as site_module
     from generator.project import find_project
@@ -400,10 +401,10 @@ def test_failed_search_indexer_leaves_previous_site(
     sentinel.write_text("lama", encoding="utf-8")
 
     def broken(_catalogue: object) -> dict[str, bytes]:
-        raise site_module.BuildError("indeks pencarian gagal (uji)")
+        raise BuildError("indeks pencarian gagal (uji)")
 
     monkeypatch.setattr(search_module, "index_files", broken)
-    with pytest.raises(site_module.BuildError):
+    with pytest.raises(BuildError):
         site_module.build(find_project(project_dir), pdf=False)
     assert sentinel.read_text(encoding="utf-8") == "lama"
     assert (project_dir / "site/.replika-build").is_file()

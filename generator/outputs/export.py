@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from generator.errors import ExportError
 from generator.schema import Practice
 from generator.stages.journey import Journey
 from generator.stages.model import Catalogue, start_year
@@ -43,10 +44,6 @@ JOURNEYS_JSON_NAME = "journeys.json"
 JOURNEYS_CSV_NAME = "journeys.csv"
 FORMATS = ("json", "csv")
 LIST_SEPARATOR = "; "
-
-
-class ExportError(Exception):
-    """An output file exists but was not written by Replika: it is left alone."""
 
 
 def _tidy(value: Any) -> Any:

@@ -36,6 +36,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from generator.errors import OfflineError
 from generator.outputs.search import POINTER_NAME, SEARCH_DIR
 
 ZIP_NAME = "replika-luring.zip"
@@ -58,10 +59,6 @@ Cari, dengan kata dasar maupun berimbuhan dan singkatan maupun kepanjangannya),
 ringkasan PDF dan data terbuka (folder data/) bekerja tanpa internet.
 
 {online}"""
-
-
-class OfflineError(Exception):
-    """The offline copy could not be built."""
 
 
 _LINK = re.compile(r'(\b(?:href|src|action)=")([^"]*)(")')

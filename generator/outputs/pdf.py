@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import vocab
+from generator.errors import BriefTooLong, NotOurs, PdfError
 from generator.progress import Progress
 from generator.project import Project, configured_site_url
 from generator.schema import Practice
@@ -162,17 +163,6 @@ class PdfReport:
             f"({len(self.catalogues)} katalog, {made} dibuat), "
             f"{len(self.rendered)} ringkasan dibuat, {len(self.reused)} dari cache"
         )
-
-
-class PdfError(Exception):
-    """A PDF could not be made; ``exit_code`` 1 record too long, 2 foreign file, 3 no Typst."""
-
-    def __init__(self, message: str, exit_code: int = 3) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
-    def __reduce__(self) -> tuple[type, tuple[str, int]]:  # crosses worker processes
-        return (PdfError, (str(self), self.exit_code))
 
 
 # ----------------------------------------------------------------------------- inputs
@@ -619,10 +609,9 @@ def render_brief(
         data = compile_pdf(root, "ringkas.typ", brief_data(practice, changed, url, fit, learned))
         if page_count(data) <= MAX_BRIEF_PAGES:
             return data
-    raise PdfError(
+    raise BriefTooLong(
         f"practices/{practice.id}.yaml: ringkasan PDF-nya tetap lebih dari "
-        f"{MAX_BRIEF_PAGES} halaman; persingkat teks langkah, hasil atau sumbernya",
-        1,
+        f"{MAX_BRIEF_PAGES} halaman; persingkat teks langkah, hasil atau sumbernya"
     )
 
 
@@ -1166,10 +1155,9 @@ def write_pdfs(
     targets = [t for _s, _e, t in catalogue_jobs] + [b.target for b in briefs]
     foreign = [t for t in targets if t.exists() and not _ours(t)]
     if foreign:
-        raise PdfError(
+        raise NotOurs(
             f"`{foreign[0]}` sudah ada dan bukan PDF buatan Replika; tidak ada yang ditimpa. "
-            "Pindahkan berkas itu atau pilih folder lain dengan --keluaran.",
-            2,
+            "Pindahkan berkas itu atau pilih folder lain dengan --keluaran."
         )
 
     missing_briefs: list[_Brief] = []

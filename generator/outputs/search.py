@@ -55,8 +55,6 @@ import math
 import os
 import re
 import shutil
-import sys
-import time
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -802,55 +800,8 @@ def write_preview_index(site: Path, check: Callable[[], None] = _go_on) -> Path 
     return write_index(index_files(_PREVIEW[0], check), site)
 
 
-# ----------------------------------------------------------------------------- command line
+if __name__ == "__main__":  # the command line lives in generator/cli/tools.py
+    from generator.cli import run
+    from generator.cli.tools import search_index
 
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m generator.outputs.search [--waktu] [--keluaran FOLDER]`` in a project folder."""
-    import argparse
-
-    from generator.project import find_project
-    from generator.stages.model import build_catalogue
-    from generator.stages.validate import check_project
-
-    parser = argparse.ArgumentParser(
-        prog="python -m generator.outputs.search", description="Tulis indeks pencarian situs."
-    )
-    parser.add_argument("--keluaran", help="folder situs (bawaan: site/ proyek)")
-    parser.add_argument(
-        "--waktu", action="store_true", help="cetak lama pengindeksan saja (tanpa MkDocs)"
-    )
-    args = parser.parse_args(argv)
-    project = find_project(Path.cwd())
-    started = time.monotonic()
-    checked = check_project(project)
-    if checked.problems:
-        print(f"{len(checked.problems)} masalah; jalankan `replika validate`", file=sys.stderr)
-        return 1
-    catalogue = build_catalogue(checked, project)
-    loaded = time.monotonic()
-    files = index_files(catalogue)
-    indexed = time.monotonic()
-    folder = write_index(files, Path(args.keluaran) if args.keluaran else project.site_dir)
-    done = time.monotonic()
-    if args.waktu:
-        size = sum(len(b) for b in files.values())
-        print(
-            json.dumps(
-                {
-                    "dokumen": len(catalogue.practices),
-                    "halaman": json.loads(files["manifest.json"])["dokumen"],
-                    "berkas": len(files),
-                    "bita": size,
-                    "muat_dtk": round(loaded - started, 3),
-                    "indeks_dtk": round(indexed - loaded, 3),
-                    "tulis_dtk": round(done - indexed, 3),
-                    "folder": str(folder),
-                }
-            )
-        )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    run(search_index)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.errors import BuildError, InvalidContent, NotOurs, OutputError
 from generator.outputs.search import PendingIndex, write_index
 from generator.problems import safe_line
 from generator.project import Project, configured_site_url
@@ -47,22 +48,6 @@ MARKER_NAME = ".replika-build"
 TMP_SUFFIX = ".replika-tmp"
 WORK_DIR = ".cache"
 """Staging and retired sites live here, on the same file system as ``site/``."""
-
-
-class BuildError(Exception):
-    """The build stopped for a reason the user can fix; ``exit_code`` for the CLI."""
-
-    def __init__(self, message: str, exit_code: int = 1) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
-
-class InvalidContent(Exception):
-    """Validation found problems; the CLI reports them like ``replika validate``."""
-
-    def __init__(self, checked: Checked) -> None:
-        super().__init__(f"{len(checked.problems)} masalah")
-        self.checked = checked
 
 
 @dataclass
@@ -104,10 +89,9 @@ def read_manifest(area: Path) -> dict[str, str]:
         if not isinstance(files, dict):
             raise TypeError("berkas")
     except (ValueError, KeyError, TypeError) as err:
-        raise BuildError(
+        raise NotOurs(
             f"{path}: manifes rusak ({err}); hapus folder `docs/{GENERATED_DIR}/` "
-            "bila isinya memang hanya hasil `replika build`.",
-            2,
+            "bila isinya memang hanya hasil `replika build`."
         ) from None
     return {str(k): str(v) for k, v in files.items()}
 
@@ -133,7 +117,7 @@ def _foreign_files(area: Path, manifest: dict[str, str]) -> list[str]:
 def write_generated(project: Project, pages: Iterable[Page]) -> WriteStats:
     """Write ``pages`` into the generated area, touching only files we own.
 
-    Refuses (``BuildError``) when the area holds a file the generator did not
+    Refuses (``NotOurs``) when the area holds a file the generator did not
     write or one edited since; writes a file only when its content changed;
     removes files of the previous run that are no longer produced.
     """
@@ -143,13 +127,12 @@ def write_generated(project: Project, pages: Iterable[Page]) -> WriteStats:
     if foreign:
         listing = "\n".join(f"  docs/{GENERATED_DIR}/{safe_line(name)}" for name in foreign[:20])
         more = f"\n  … dan {len(foreign) - 20} lagi" if len(foreign) > 20 else ""
-        raise BuildError(
+        raise NotOurs(
             f"folder `docs/{GENERATED_DIR}/` berisi berkas yang tidak ditulis (atau sudah "
             f"diubah sejak ditulis) oleh replika:\n{listing}{more}\n"
             f"Folder itu khusus hasil generator. Pindahkan halaman tulisan tangan ke "
             f"`docs/` (di luar `{GENERATED_DIR}/`), atau hapus berkas itu bila memang "
-            "tidak diperlukan.",
-            2,
+            "tidak diperlukan."
         )
     stats = WriteStats()
     new_manifest: dict[str, str] = {}
@@ -270,7 +253,7 @@ def search_index(pending: PendingIndex, site: Path) -> None:
     try:
         write_index(pending.result(), site)
     except OSError as err:
-        raise BuildError(f"indeks pencarian tidak dapat ditulis: {err}", 3) from None
+        raise OutputError(f"indeks pencarian tidak dapat ditulis: {err}") from None
 
 
 def _extra_outputs(
@@ -286,27 +269,19 @@ def _extra_outputs(
     ``replika serve`` preview builds through MkDocs' own server and does not
     call this.
     """
-    from generator.outputs.export import ExportError, write_open_data
-    from generator.outputs.offline import ZIP_NAME, OfflineError, build_offline_copy
-    from generator.outputs.pdf import PdfError, write_pdfs
+    from generator.outputs.export import write_open_data
+    from generator.outputs.offline import ZIP_NAME, build_offline_copy
+    from generator.outputs.pdf import write_pdfs
     from generator.progress import Progress
 
-    try:
-        write_open_data(catalogue, staging / "data")
-        if pdf:
-            write_pdfs(catalogue, project, staging / "unduh", progress=Progress(0, "PDF"))
-    except PdfError as err:
-        raise BuildError(str(err), err.exit_code) from None
-    except ExportError as err:
-        raise BuildError(str(err), 3) from None
+    write_open_data(catalogue, staging / "data")
+    if pdf:
+        write_pdfs(catalogue, project, staging / "unduh", progress=Progress(0, "PDF"))
     search_index(pending, staging)
     if pdf:
-        try:
-            build_offline_copy(
-                staging, staging / "unduh" / ZIP_NAME, site_url=configured_site_url(project)
-            )
-        except OfflineError as err:
-            raise BuildError(str(err), 3) from None
+        build_offline_copy(
+            staging, staging / "unduh" / ZIP_NAME, site_url=configured_site_url(project)
+        )
 
 
 def _check_site_is_ours(site: Path) -> None:
@@ -315,11 +290,10 @@ def _check_site_is_ours(site: Path) -> None:
     if site.is_dir() and not any(site.iterdir()):
         return
     if not site.is_dir() or not (site / MARKER_NAME).is_file():
-        raise BuildError(
+        raise NotOurs(
             f"`{site.name}/` tidak dibuat oleh `replika build` (tidak ada berkas "
             f"`{MARKER_NAME}`), jadi tidak akan ditimpa. Pindahkan atau hapus folder itu, "
-            "lalu bangun ulang.",
-            2,
+            "lalu bangun ulang."
         )
 
 

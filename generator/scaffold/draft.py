@@ -11,9 +11,9 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.errors import RecordExists
 from generator.problems import Problem
 from generator.project import Project
-from generator.scaffold.errors import ScaffoldError
 from generator.stages.validate import check_project
 
 ISI_MARK = "# ISI"
@@ -43,7 +43,7 @@ def create_new(project: Project, target: Path, text: str) -> None:
         with target.open("x", encoding="utf-8") as out:
             out.write(text)
     except FileExistsError:
-        raise ScaffoldError(exists_message(project, target), 1) from None
+        raise RecordExists(exists_message(project, target)) from None
 
 
 @dataclass
@@ -69,7 +69,7 @@ def write_new(project: Project, record_id: str, text: str) -> Draft:
     target = record_path(project, record_id)
     problem = exists_problem(project, target)
     if problem:
-        raise ScaffoldError(problem, 1)
+        raise RecordExists(problem)
     with tempfile.TemporaryDirectory(prefix="replika-new-") as tmp:
         trial = Path(tmp) / target.name
         trial.write_text(text, encoding="utf-8")

@@ -13,11 +13,11 @@ import re
 import sys
 from pathlib import Path
 
+from generator.errors import BadRequest, UnusableContent
 from generator.issueform import FORM
 from generator.problems import Problem
 from generator.project import Project
 from generator.scaffold.draft import Draft, write_new
-from generator.scaffold.errors import ScaffoldError
 from generator.scaffold.fields import check_id
 from generator.scaffold.issue_parser import parse_issue_body, record_from_issue
 from generator.scaffold.regions import read_regions
@@ -43,31 +43,28 @@ def from_issue(
     """Everything ``replika from-issue`` does, apart from printing."""
     answers = parse_issue_body(body)
     if not answers:
-        raise ScaffoldError(
+        raise UnusableContent(
             "teks ini bukan isi issue dari formulir «Usulan praktik baik»: tidak ada judul "
-            "bagian `### ...`",
-            1,
+            "bagian `### ...`"
         )
     issue = record_from_issue(answers, read_regions(project), today or dt.date.today())
     if issue.problems:
-        raise ScaffoldError(
+        raise UnusableContent(
             "Usulan belum lengkap; lengkapi bagian berikut di issue (sunting issue-nya), "
-            "lalu jalankan lagi:\n" + "\n".join(f"  ✗ {p}" for p in issue.problems),
-            1,
+            "lalu jalankan lagi:\n" + "\n".join(f"  ✗ {p}" for p in issue.problems)
         )
     if record_id:
         problem = check_id(record_id)
         if problem:
-            raise ScaffoldError(problem, 2)
+            raise BadRequest(problem)
         issue.data["id"] = record_id
     record_id = issue.data["id"]
     text = dump_record(issue.data, issue.notes)
     draft = write_new(project, record_id, text)
     if draft.errors or draft.to_fill:
-        raise ScaffoldError(
+        raise UnusableContent(
             "Usulan belum bisa menjadi catatan yang valid; perbaiki bagian berikut di issue:\n"
-            + "\n".join(_by_form_label(draft.errors + draft.to_fill)),
-            1,
+            + "\n".join(_by_form_label(draft.errors + draft.to_fill))
         )
     return draft
 
@@ -80,6 +77,6 @@ def read_body(source: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ScaffoldError(f"berkas `{source}` tidak ada", 2) from None
+        raise BadRequest(f"berkas `{source}` tidak ada") from None
     except (OSError, UnicodeDecodeError) as err:
-        raise ScaffoldError(f"berkas `{source}` tidak bisa dibaca: {err}", 2) from None
+        raise BadRequest(f"berkas `{source}` tidak bisa dibaca: {err}") from None

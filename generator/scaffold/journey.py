@@ -14,9 +14,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.errors import BadRequest, MissingInput
 from generator.project import Project
 from generator.scaffold.draft import create_new
-from generator.scaffold.errors import MissingInput, ScaffoldError
 from generator.scaffold.fields import check_id
 from generator.scaffold.prompter import Prompter
 from generator.scaffold.regions import (
@@ -72,7 +72,7 @@ def _region(value: str, role: str, places: list[Place], ask: Prompter, interacti
         raise MissingInput(f"--{role} wajib diisi")
     place = find_region(value, places)
     if place is None:
-        raise ScaffoldError(f"--{role}: {unknown_region_message(value, places)}", 2)
+        raise BadRequest(f"--{role}: {unknown_region_message(value, places)}")
     return place.name
 
 
@@ -90,21 +90,21 @@ def _practices(chosen: list[str], known: list[str], ask: Prompter, interactive: 
         raise MissingInput("--praktik wajib diisi (boleh diulang)")
     problem = _check_practices(chosen, known)
     if problem:
-        raise ScaffoldError(f"--praktik: {problem}", 2)
+        raise BadRequest(f"--praktik: {problem}")
     return chosen
 
 
 def resolve(
     project: Project, raw: NewJourney, *, interactive: bool, prompter: Prompter | None = None
 ) -> NewJourney:
-    """Complete and check the request; errors as :class:`ScaffoldError`."""
+    """Complete and check the request; errors as :class:`~generator.errors.ScaffoldError`."""
     places = read_regions(project)
     known = practice_ids(project)
     ask = prompter or Prompter()
     mentor = _region(raw.mentor, "mentor", places, ask, interactive)
     mentee = _region(raw.mentee, "mentee", places, ask, interactive)
     if mentor == mentee:
-        raise ScaffoldError("mentor dan mentee harus dua daerah yang berbeda", 2)
+        raise BadRequest("mentor dan mentee harus dua daerah yang berbeda")
     chosen = _practices(list(raw.practices or []), known, ask, interactive)
     default_id = f"{region_slug(mentor)}-{region_slug(mentee)}-{dt.date.today().year}"
     record_id = raw.record_id
@@ -115,7 +115,7 @@ def resolve(
     record_id = record_id or default_id
     bad = check_id(record_id)
     if bad:
-        raise ScaffoldError(f"--id: {bad}", 2)
+        raise BadRequest(f"--id: {bad}")
     return NewJourney(mentor, mentee, chosen, record_id)
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from generator.errors import UnusableContent
 from generator.project import Project
 from generator.regionnames import bare_key, close_regions, region_key
-from generator.scaffold.errors import ScaffoldError
 from generator.slug import slugify
 from generator.stages.load import load_file
 from generator.stages.validate import RegionRegistry
@@ -26,14 +26,13 @@ def read_regions(project: Project) -> list[Place]:
     loaded = load_file(project.regions_file, project.display(project.regions_file))
     if loaded.data is None:
         first = loaded.problems[0].as_text() if loaded.problems else "berkas tidak terbaca"
-        raise ScaffoldError(f"daftar daerah tidak bisa dibaca: {first}", 1)
+        raise UnusableContent(f"daftar daerah tidak bisa dibaca: {first}")
     try:
         registry = RegionRegistry.model_validate(loaded.data)
     except ValidationError:  # the details are `replika validate`'s job
-        raise ScaffoldError(
+        raise UnusableContent(
             "daftar daerah `practices/_wilayah.yaml` tidak valid; jalankan "
-            "`replika validate` untuk rinciannya",
-            1,
+            "`replika validate` untuk rinciannya"
         ) from None
     return [Place(r.name, r.province) for r in registry.regions]
 

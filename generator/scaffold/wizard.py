@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator import vocab
+from generator.errors import BadRequest, MissingInput
 from generator.problems import did_you_mean
 from generator.project import Project
 from generator.scaffold.choices import PROVINCE_OPTIONS, choice_error, match_choice
 from generator.scaffold.draft import Draft, exists_problem, record_path, write_new
-from generator.scaffold.errors import MissingInput, ScaffoldError
 from generator.scaffold.fields import check_id, check_title, derive_id
 from generator.scaffold.prompter import Prompter
 from generator.scaffold.regions import Place, find_region, read_regions, unknown_region_message
@@ -267,24 +267,21 @@ def new_record(
 ) -> tuple[NewRecord, Draft]:
     """Everything ``replika new`` does, apart from printing the result."""
     if not project.template_file.is_file():
-        raise ScaffoldError(
+        raise BadRequest(
             f"templat `{project.display(project.template_file)}` tidak ada; "
-            "ambil dari repositori Replika",
-            2,
+            "ambil dari repositori Replika"
         )
     request, errors = resolve_flags(raw, project, need_all=not interactive)
     if any("belum diberikan" in e for e in errors):
-        raise MissingInput("\n".join(f"✗ {e}" for e in errors), 2)
+        raise MissingInput("\n".join(f"✗ {e}" for e in errors))
     if errors:
-        raise ScaffoldError("\n".join(f"✗ {e}" for e in errors), 2)
+        raise BadRequest("\n".join(f"✗ {e}" for e in errors))
     if interactive:
         request = ask_missing(request, project, prompter or Prompter())
     if not request.record_id:
         request.record_id = derive_id(request.title, request.region)
         if not request.record_id or check_id(request.record_id):
-            raise ScaffoldError(
-                "id tidak bisa dibentuk dari judul dan daerah; berikan dengan `--id`", 2
-            )
+            raise BadRequest("id tidak bisa dibentuk dari judul dan daerah; berikan dengan `--id`")
     template = project.template_file.read_text(encoding="utf-8")
     text = fill_template(
         template,

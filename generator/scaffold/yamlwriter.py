@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from generator.scaffold.errors import ScaffoldError
+from generator.errors import BrokenTemplate
 from generator.schema import DATE_PATTERN, SCHEMA_URL_FROM_RECORD, Practice
 from generator.stages.load import load_file
 
@@ -46,14 +46,14 @@ def fill_template(template: str, values: dict[tuple[str, ...], Any], display: st
         tmp.parent.rmdir()
     if loaded.data is None:
         first = loaded.problems[0].as_text() if loaded.problems else ""
-        raise ScaffoldError(f"templat catatan rusak: {first}", 3)
+        raise BrokenTemplate(f"templat catatan rusak: {first}")
     lines = template.splitlines()
     for path, value in values.items():
         node: Any = loaded.data
         for part in path:
             node = node.get(part, _MISSING) if isinstance(node, dict) else _MISSING
         if node is _MISSING:
-            raise ScaffoldError(f"templat catatan tidak memuat kolom `{'.'.join(path)}`", 3)
+            raise BrokenTemplate(f"templat catatan tidak memuat kolom `{'.'.join(path)}`")
         line, col = loaded.where(path, key=True)
         indent = " " * (col - 1)
         lines[line - 1] = f"{indent}{path[-1]}: {yaml_scalar(value)}"
