@@ -141,7 +141,7 @@ class Place:
 
 def read_regions(project: Project) -> list[Place]:
     """Cities in ``practices/_wilayah.yaml`` (read fresh every time: it may be edited meanwhile)."""
-    from generator.stages.validate import RegionRegistry
+    from generator.stages.checked import RegionRegistry
 
     loaded = load_file(project.regions_file, project.display(project.regions_file))
     if loaded.data is None:

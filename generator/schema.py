@@ -78,7 +78,7 @@ def _date_to_text(value: Any) -> Any:
     return value
 
 
-def _check_date(value: str) -> str:
+def check_date(value: str) -> str:
     if not _DATE_RE.fullmatch(value):
         raise ValueError(
             f"tanggal `{value}` tidak dikenali; tulis tahun (`2018`), bulan (`2018-04`) "
@@ -123,7 +123,7 @@ PracticeId = Annotated[
 DateText = Annotated[
     str,
     BeforeValidator(_date_to_text),
-    AfterValidator(_check_date),
+    AfterValidator(check_date),
     WithJsonSchema(
         {
             "anyOf": [

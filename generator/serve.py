@@ -36,7 +36,7 @@ from generator.problems import safe_line
 from generator.project import Project
 
 if TYPE_CHECKING:
-    from generator.stages.validate import RecordCache
+    from generator.stages.checked import RecordCache
 
 DEBOUNCE_SECONDS = 0.3
 
@@ -141,7 +141,7 @@ def serve(project: Project, *, address: str = "127.0.0.1:8000", full: bool = Fal
     """Generate once, then run MkDocs' live-reload server with our watcher beside it."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from generator.stages.validate import RecordCache
+    from generator.stages.checked import RecordCache
 
     cache = RecordCache()
     if not regenerate(project, cache):

@@ -1,0 +1,196 @@
+"""Learning journey rules: regions, practices learned, sessions, status and duplicates.
+
+The journey files are read with the same strict loader as practices; a
+journey enters the catalogue only when it has no problem at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from generator.limits import markdown_excess
+from generator.problems import Problem, did_you_mean
+from generator.project import Project
+from generator.schema import ID_PATTERN
+from generator.stages.checked import Checked
+from generator.stages.journey import PROGRESS_STATUSES, Journey
+from generator.stages.load import LoadedFile, load_file
+from generator.stages.validate.files import journey_paths
+from generator.stages.validate.raw import as_text, date_key, numbered
+from generator.stages.validate.records import check_id_matches_file, check_long_words
+from generator.stages.validate.regions import check_region
+from generator.stages.validate.schema_errors import check_schema
+from generator.stages.validate.sources import check_journey_sources, check_source_urls
+
+
+def check_journeys(project: Project, checked: Checked, only: Iterable[Path] | None = None) -> None:
+    """Load, check and store every journey; problems go to ``checked.problems``."""
+    paths, stray = journey_paths(project)
+    wanted = None if only is None else {p.resolve() for p in only}
+    if wanted is None:
+        checked.problems.extend(stray)
+    pairs: dict[tuple[str, str, str], LoadedFile] = {}
+    owner: dict[str, LoadedFile] = {}
+    for path in paths:
+        loaded = load_file(path, project.display(path))
+        journey = check_schema(loaded, Journey)
+        reporting = wanted is None or path.resolve() in wanted
+        problems = list(loaded.problems)
+        if loaded.data is not None and isinstance(loaded.data, dict):
+            taken = {p.field for p in loaded.problems if p.field}
+            problems.extend(
+                p for p in _check_journey(loaded.data, loaded, checked) if p.field not in taken
+            )
+            problems.extend(_check_duplicates(loaded.data, loaded, pairs, owner))
+        if reporting:
+            checked.problems.extend(problems)
+        if journey is not None and not problems:
+            checked.journeys[journey.id] = journey
+            checked.journey_files[journey.id] = loaded
+
+
+def _check_journey(data: dict[str, Any], loaded: LoadedFile, checked: Checked) -> list[Problem]:
+    out: list[Problem] = check_id_matches_file(data, loaded)
+    mentor, mentee = as_text(data.get("mentor")), as_text(data.get("mentee"))
+    for key, name in (("mentor", mentor), ("mentee", mentee)):
+        if name is not None:
+            out.extend(check_region(name, None, (), loaded, checked, key=key))
+    if mentor is not None and mentor == mentee:
+        out.append(
+            loaded.problem(
+                ("mentee",),
+                "self-replication",
+                f"`{mentee}` tidak bisa menjadi mentor bagi dirinya sendiri",
+                "`mentor` adalah daerah yang berbagi; `mentee` daerah lain yang belajar.",
+            )
+        )
+    known = set(checked.practices) | checked.known_ids
+    for i, pid in numbered(data, "praktik"):
+        if isinstance(pid, str) and re.fullmatch(ID_PATTERN, pid) and pid not in known:
+            close = did_you_mean(pid, sorted(known))
+            out.append(
+                loaded.problem(
+                    ("praktik", i),
+                    "journey-practice",
+                    f"praktik `{pid}` tidak ada di `practices/`",
+                    (f"Maksud Anda `{close}`? " if close else "")
+                    + "Tulis id catatan praktik yang ada (nama berkas di `practices/` tanpa "
+                    "`.yaml`), atau tambahkan catatan praktiknya lebih dulu.",
+                )
+            )
+    out.extend(check_journey_sources(data, loaded))
+    out.extend(check_source_urls(data, loaded))
+    out.extend(check_long_words(data, loaded))
+    summary = data.get("ringkasan")
+    excess = markdown_excess(summary.strip()) if isinstance(summary, str) else None
+    if excess is not None:
+        out.append(
+            loaded.problem(
+                ("ringkasan",),
+                "markdown-limit",
+                excess[1],
+                "Pendekkan atau sederhanakan ringkasannya; rincian panjang cukup ditautkan "
+                "lewat `sumber`.",
+            )
+        )
+    today = date_key(dt.date.today().isoformat())
+    for i, session in numbered(data, "sesi"):
+        if not isinstance(session, dict) or session.get("pelaksanaan") != "terlaksana":
+            continue
+        when = date_key(session.get("tanggal"))
+        if when and when > today[: len(when)]:
+            out.append(
+                loaded.problem(
+                    ("sesi", i, "tanggal"),
+                    "journey-future-session",
+                    f"sesi `terlaksana` bertanggal `{session.get('tanggal')}`, sesudah hari ini",
+                    "Sesi yang belum berlangsung ditulis `pelaksanaan: direncanakan`; ubah "
+                    "menjadi `terlaksana` setelah ada sumber yang mencatatnya.",
+                )
+            )
+        if not as_text(session.get("sumber")):
+            out.append(
+                loaded.problem(
+                    ("sesi", i, "pelaksanaan"),
+                    "journey-unsourced",
+                    "sesi `terlaksana` tanpa `sumber`",
+                    "Tambahkan `sumber:` dengan kode sumber yang mencatat sesi ini, atau tulis "
+                    "`pelaksanaan: direncanakan` bila sumber hanya menyebut rencananya.",
+                )
+            )
+    status = data.get("status")
+    if status in PROGRESS_STATUSES and not as_text(data.get("status_sumber")):
+        out.append(
+            loaded.problem(
+                ("status",),
+                "journey-unsourced",
+                f"status `{status}` tanpa `status_sumber`",
+                "Status yang menyatakan kemajuan (`berjalan`, `diadopsi`) wajib menyebut "
+                "sumber buktinya di `status_sumber`. Bila tidak ada sumber, tulis "
+                "`status: tidak-diketahui` dan jelaskan di `celah_bukti`.",
+            )
+        )
+    as_of = date_key(data.get("status_per"))
+    if as_of and as_of > today[: len(as_of)]:
+        out.append(
+            loaded.problem(
+                ("status_per",),
+                "bad-date",
+                "tanggal `status_per` ada di masa depan",
+                "Isi dengan tanggal bukti terbaru yang sudah ada.",
+            )
+        )
+    checked_on = date_key(data.get("diperiksa"))
+    if checked_on and checked_on > today:
+        out.append(
+            loaded.problem(
+                ("diperiksa",),
+                "bad-date",
+                "tanggal `diperiksa` ada di masa depan",
+                "Isi dengan tanggal terakhir Anda memeriksa sumber-sumbernya.",
+            )
+        )
+    return out
+
+
+def _check_duplicates(
+    data: dict[str, Any],
+    loaded: LoadedFile,
+    pairs: dict[tuple[str, str, str], LoadedFile],
+    owner: dict[str, LoadedFile],
+) -> list[Problem]:
+    """The same id twice, or the same mentor → mentee pair learning the same practice twice."""
+    out: list[Problem] = []
+    raw_id = as_text(data.get("id"))
+    if raw_id is not None:
+        if raw_id in owner:
+            out.append(
+                loaded.problem(
+                    ("id",), "duplicate-id", f"id `{raw_id}` sudah dipakai {owner[raw_id].display}"
+                )
+            )
+        owner.setdefault(raw_id, loaded)
+    mentor, mentee = as_text(data.get("mentor")), as_text(data.get("mentee"))
+    if mentor is None or mentee is None:
+        return out
+    for i, pid in numbered(data, "praktik"):
+        if not isinstance(pid, str):
+            continue
+        key = (mentor, mentee, pid)
+        if key in pairs and pairs[key] is not loaded:
+            out.append(
+                loaded.problem(
+                    ("praktik", i),
+                    "journey-duplicate",
+                    f"perjalanan {mentor} → {mentee} untuk praktik `{pid}` sudah dicatat di "
+                    f"{pairs[key].display}",
+                    "Satu pasangan mentor → mentee dicatat di satu berkas: tambahkan sesi atau "
+                    "hasil baru ke berkas itu, jangan menyalinnya.",
+                )
+            )
+        pairs.setdefault(key, loaded)
+    return out
