@@ -25,13 +25,17 @@ from pydantic import (
     Strict,
     WithJsonSchema,
 )
+from pydantic_core import PydanticCustomError
 
 from generator import vocab
+from generator.rules import Rule
 
 SCHEMA_ID = "https://replika.example.id/skema/praktik.schema.json"
 SCHEMA_URL_FROM_RECORD = "../docs/skema/praktik.schema.json"
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_MAX_CHARS = 80
+"""The longest id (and so file name, without ``.yaml``) a record may have."""
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 EARLIEST_YEAR = 1945
 _ID_RE = re.compile(ID_PATTERN)
@@ -62,10 +66,27 @@ EvidenceLevel = _literal(vocab.EVIDENCE_LEVELS)
 PracticeStatus = _literal(vocab.PRACTICE_STATUSES)
 
 
+# The validators raise PydanticCustomError(rule id, message, context): the rule id
+# travels with the error to generator.stages.validate.schema_errors. A message
+# names at most one context value taken from the record, so that a value cannot
+# smuggle another placeholder into the message.
+
+
 def _check_id(value: str) -> str:
     if not _ID_RE.fullmatch(value):
-        raise ValueError(
-            "id hanya boleh huruf kecil, angka dan tanda hubung (contoh: `l2t2-kendari`)"
+        raise PydanticCustomError(
+            Rule.BAD_ID,
+            "id hanya boleh huruf kecil, angka dan tanda hubung (contoh: `l2t2-kendari`)",
+        )
+    return value
+
+
+def _check_id_length(value: str) -> str:
+    if len(value) > ID_MAX_CHARS:
+        raise PydanticCustomError(
+            Rule.ID_TOO_LONG,
+            "id terlalu panjang: {length} karakter, maksimal {limit} karakter",
+            {"length": len(value), "limit": ID_MAX_CHARS},
         )
     return value
 
@@ -79,32 +100,41 @@ def _date_to_text(value: Any) -> Any:
 
 
 def check_date(value: str) -> str:
+    """``value`` if it is a year, month or day in range; else a ``bad-date`` error."""
     if not _DATE_RE.fullmatch(value):
-        raise ValueError(
-            f"tanggal `{value}` tidak dikenali; tulis tahun (`2018`), bulan (`2018-04`) "
-            "atau tanggal lengkap (`2018-04-22`)"
+        raise PydanticCustomError(
+            Rule.BAD_DATE,
+            "tanggal `{value}` tidak dikenali; tulis tahun (`2018`), bulan (`2018-04`) "
+            "atau tanggal lengkap (`2018-04-22`)",
+            {"value": value},
         )
     parts = [int(p) for p in value.split("-")]
-    year = parts[0]
-    if not EARLIEST_YEAR <= year <= latest_year():
-        raise ValueError(f"tahun {year} di luar rentang {EARLIEST_YEAR}–{latest_year()}")
+    _check_year(parts[0])
     try:
-        dt.date(year, parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError:
-        raise ValueError(f"tanggal `{value}` tidak ada di kalender") from None
+        raise PydanticCustomError(
+            Rule.BAD_DATE, "tanggal `{value}` tidak ada di kalender", {"value": value}
+        ) from None
     return value
 
 
 def _check_year(value: int) -> int:
     if not EARLIEST_YEAR <= value <= latest_year():
-        raise ValueError(f"tahun {value} di luar rentang {EARLIEST_YEAR}–{latest_year()}")
+        raise PydanticCustomError(
+            Rule.BAD_DATE,
+            "tahun {year} di luar rentang {earliest}–{latest}",
+            {"year": value, "earliest": EARLIEST_YEAR, "latest": latest_year()},
+        )
     return value
 
 
 def _check_url(value: str) -> str:
     if not _URL_RE.fullmatch(value):
-        raise ValueError(
-            f"tautan `{value}` bukan alamat web yang sah; harus diawali `https://` atau `http://`"
+        raise PydanticCustomError(
+            Rule.BAD_URL,
+            "tautan `{value}` bukan alamat web yang sah; harus diawali `https://` atau `http://`",
+            {"value": value},
         )
     return value
 
@@ -120,6 +150,13 @@ PracticeId = Annotated[
     AfterValidator(_check_id),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
 ]
+RecordId = Annotated[
+    str,
+    AfterValidator(_check_id),
+    AfterValidator(_check_id_length),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX_CHARS}),
+]
+"""The ``id`` of a practice or a journey: a practice id that is also a file name."""
 DateText = Annotated[
     str,
     BeforeValidator(_date_to_text),
@@ -260,10 +297,12 @@ _DOTTED_NUMBER = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+")
 
 def _no_dotted_number(value: Any) -> Any:
     if isinstance(value, str) and _DOTTED_NUMBER.fullmatch(value):
-        plain = value.replace(".", "")
-        raise ValueError(
-            f"angka `{value}` memakai titik ribuan; tulis `{plain}` (titik dibaca sebagai "
-            "desimal oleh YAML)"
+        # Both values are digits and dots only: neither can hold a placeholder.
+        raise PydanticCustomError(
+            Rule.DOTTED_NUMBER,
+            "angka `{value}` memakai titik ribuan; tulis `{plain}` (titik dibaca sebagai "
+            "desimal oleh YAML)",
+            {"value": value, "plain": value.replace(".", "")},
         )
     return value
 
@@ -385,7 +424,7 @@ class Practice(_Model):
 
     model_config = ConfigDict(title="Praktik Replika")
 
-    id: PracticeId = F(
+    id: RecordId = F(
         "id", "Pengenal unik, sama dengan nama berkas tanpa `.yaml`.", example="l2t2-kendari"
     )
     title: Annotated[Text, Field(max_length=140)] = F(

@@ -26,6 +26,7 @@ from generator.schema import (
     LearningForm,
     LongText,
     PracticeId,
+    RecordId,
     ReplicationPhase,
     ReplicationStatus,
     Source,
@@ -108,7 +109,7 @@ class Journey(_Model):
 
     model_config = ConfigDict(title="Perjalanan pembelajaran Replika")
 
-    id: PracticeId = F(
+    id: RecordId = F(
         "id",
         "Pengenal unik, sama dengan nama berkas tanpa `.yaml`.",
         example="kendari-blitar-2020",

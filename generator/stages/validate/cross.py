@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.problems import Problem, did_you_mean
+from generator.rules import Rule
 from generator.stages.load import LoadedFile
 from generator.stages.validate.raw import as_text, dig, numbered
 
@@ -24,15 +25,19 @@ def check_links(
     for loc, ref in refs:
         if ref == record_id:
             out.append(
-                loaded.problem(loc, "self-reference", "praktik tidak perlu merujuk dirinya sendiri")
+                loaded.problem(
+                    loc, Rule.SELF_REFERENCE, "praktik tidak perlu merujuk dirinya sendiri"
+                )
             )
         elif ref not in known_ids:
             close = did_you_mean(ref, known_ids, cutoff=0.8)
             hint = f"Maksud Anda `{close}`?" if close else "Periksa nama berkas di `practices/`."
-            out.append(loaded.problem(loc, "unknown-practice", f"praktik `{ref}` tidak ada", hint))
+            out.append(
+                loaded.problem(loc, Rule.UNKNOWN_PRACTICE, f"praktik `{ref}` tidak ada", hint)
+            )
         if loc[0] == "terkait" and ref in seen:
             out.append(
-                loaded.problem(loc, "duplicate-reference", f"`{ref}` sudah ditulis di `terkait`")
+                loaded.problem(loc, Rule.DUPLICATE_REFERENCE, f"`{ref}` sudah ditulis di `terkait`")
             )
         seen.add(ref)
     return out
@@ -51,7 +56,7 @@ def check_unique_titles(loaded_files: list[LoadedFile], wanted: set[Path] | None
                 out.append(
                     loaded.problem(
                         ("judul",),
-                        "duplicate-title",
+                        Rule.DUPLICATE_TITLE,
                         f"judul yang sama sudah dipakai {first[key]}",
                         "Bedakan judulnya, mis. dengan nama daerah.",
                     )
@@ -68,7 +73,7 @@ def claim_id(loaded: LoadedFile, owners: dict[str, LoadedFile]) -> Problem | Non
         return None
     if raw_id in owners:
         return loaded.problem(
-            ("id",), "duplicate-id", f"id `{raw_id}` sudah dipakai {owners[raw_id].display}"
+            ("id",), Rule.DUPLICATE_ID, f"id `{raw_id}` sudah dipakai {owners[raw_id].display}"
         )
     owners[raw_id] = loaded
     return None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.problems import Problem
 from generator.project import Project
+from generator.rules import Rule
 from generator.stages.journey import JOURNEY_DIR_NAME, journey_dir
 from generator.stages.load import Unsafe, read_limited
 
@@ -36,7 +37,7 @@ def record_paths(project: Project) -> tuple[list[Path], list[Problem]]:
                     shown,
                     0,
                     0,
-                    "stray-file",
+                    Rule.STRAY_FILE,
                     "nama berkas diawali titik, jadi berkas ini tersembunyi dan tidak dibaca",
                     hint=f"Ganti nama menjadi `{path.name.lstrip('.')}` (tanpa titik di depan).",
                 )
@@ -49,7 +50,7 @@ def record_paths(project: Project) -> tuple[list[Path], list[Problem]]:
                     shown,
                     0,
                     0,
-                    "stray-file",
+                    Rule.STRAY_FILE,
                     "folder tidak boleh ada di `practices/`",
                     hint="Semua catatan praktik langsung di `practices/`, satu berkas per praktik.",
                 )
@@ -60,7 +61,7 @@ def record_paths(project: Project) -> tuple[list[Path], list[Problem]]:
                     shown,
                     0,
                     0,
-                    "stray-file",
+                    Rule.STRAY_FILE,
                     "akhiran berkas harus `.yaml`, bukan `.yml`",
                     hint=f"Ganti nama menjadi `{path.stem}.yaml`.",
                 )
@@ -71,7 +72,7 @@ def record_paths(project: Project) -> tuple[list[Path], list[Problem]]:
                     shown,
                     0,
                     0,
-                    "stray-file",
+                    Rule.STRAY_FILE,
                     "berkas ini bukan catatan praktik (`.yaml`)",
                     hint="Pindahkan keluar dari `practices/`, atau awali namanya dengan `_`.",
                 )
@@ -94,11 +95,11 @@ def unsafe_problem(path: Path, shown: str) -> Problem:
     """A link or special file in ``practices/``: reported, never opened."""
     try:
         read_limited(path, 0)
-        message, rule, hint = "berkas ini tidak bisa dibaca dengan aman", "not-a-file", ""
+        message, rule, hint = "berkas ini tidak bisa dibaca dengan aman", Rule.NOT_A_FILE, ""
     except Unsafe as err:
         message, rule, hint = err.message, err.rule, err.hint
     except OSError as err:
-        message, rule, hint = f"berkas tidak bisa dibaca: {err.strerror}", "file-unreadable", ""
+        message, rule, hint = f"berkas tidak bisa dibaca: {err.strerror}", Rule.FILE_UNREADABLE, ""
     return Problem(shown, 0, 0, rule, message, hint=hint)
 
 
@@ -125,7 +126,7 @@ def journey_paths(project: Project) -> tuple[list[Path], list[Problem]]:
                     shown,
                     0,
                     0,
-                    "stray-file",
+                    Rule.STRAY_FILE,
                     "hanya berkas `.yaml` perjalanan belajar yang boleh ada di "
                     "`practices/pembelajaran/`",
                     hint="Pindahkan keluar, atau ganti akhiran menjadi `.yaml`.",

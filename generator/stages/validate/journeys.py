@@ -15,6 +15,7 @@ from typing import Any
 from generator.limits import markdown_excess
 from generator.problems import Problem, did_you_mean
 from generator.project import Project
+from generator.rules import Rule
 from generator.schema import ID_PATTERN
 from generator.stages.checked import Checked
 from generator.stages.journey import PROGRESS_STATUSES, Journey
@@ -63,7 +64,7 @@ def _check_journey(data: dict[str, Any], loaded: LoadedFile, checked: Checked) -
         out.append(
             loaded.problem(
                 ("mentee",),
-                "self-replication",
+                Rule.SELF_REPLICATION,
                 f"`{mentee}` tidak bisa menjadi mentor bagi dirinya sendiri",
                 "`mentor` adalah daerah yang berbagi; `mentee` daerah lain yang belajar.",
             )
@@ -75,7 +76,7 @@ def _check_journey(data: dict[str, Any], loaded: LoadedFile, checked: Checked) -
             out.append(
                 loaded.problem(
                     ("praktik", i),
-                    "journey-practice",
+                    Rule.JOURNEY_PRACTICE,
                     f"praktik `{pid}` tidak ada di `practices/`",
                     (f"Maksud Anda `{close}`? " if close else "")
                     + "Tulis id catatan praktik yang ada (nama berkas di `practices/` tanpa "
@@ -91,7 +92,7 @@ def _check_journey(data: dict[str, Any], loaded: LoadedFile, checked: Checked) -
         out.append(
             loaded.problem(
                 ("ringkasan",),
-                "markdown-limit",
+                Rule.MARKDOWN_LIMIT,
                 excess[1],
                 "Pendekkan atau sederhanakan ringkasannya; rincian panjang cukup ditautkan "
                 "lewat `sumber`.",
@@ -106,7 +107,7 @@ def _check_journey(data: dict[str, Any], loaded: LoadedFile, checked: Checked) -
             out.append(
                 loaded.problem(
                     ("sesi", i, "tanggal"),
-                    "journey-future-session",
+                    Rule.JOURNEY_FUTURE_SESSION,
                     f"sesi `terlaksana` bertanggal `{session.get('tanggal')}`, sesudah hari ini",
                     "Sesi yang belum berlangsung ditulis `pelaksanaan: direncanakan`; ubah "
                     "menjadi `terlaksana` setelah ada sumber yang mencatatnya.",
@@ -116,7 +117,7 @@ def _check_journey(data: dict[str, Any], loaded: LoadedFile, checked: Checked) -
             out.append(
                 loaded.problem(
                     ("sesi", i, "pelaksanaan"),
-                    "journey-unsourced",
+                    Rule.JOURNEY_UNSOURCED,
                     "sesi `terlaksana` tanpa `sumber`",
                     "Tambahkan `sumber:` dengan kode sumber yang mencatat sesi ini, atau tulis "
                     "`pelaksanaan: direncanakan` bila sumber hanya menyebut rencananya.",
@@ -127,7 +128,7 @@ def _check_journey(data: dict[str, Any], loaded: LoadedFile, checked: Checked) -
         out.append(
             loaded.problem(
                 ("status",),
-                "journey-unsourced",
+                Rule.JOURNEY_UNSOURCED,
                 f"status `{status}` tanpa `status_sumber`",
                 "Status yang menyatakan kemajuan (`berjalan`, `diadopsi`) wajib menyebut "
                 "sumber buktinya di `status_sumber`. Bila tidak ada sumber, tulis "
@@ -139,7 +140,7 @@ def _check_journey(data: dict[str, Any], loaded: LoadedFile, checked: Checked) -
         out.append(
             loaded.problem(
                 ("status_per",),
-                "bad-date",
+                Rule.BAD_DATE,
                 "tanggal `status_per` ada di masa depan",
                 "Isi dengan tanggal bukti terbaru yang sudah ada.",
             )
@@ -149,7 +150,7 @@ def _check_journey(data: dict[str, Any], loaded: LoadedFile, checked: Checked) -
         out.append(
             loaded.problem(
                 ("diperiksa",),
-                "bad-date",
+                Rule.BAD_DATE,
                 "tanggal `diperiksa` ada di masa depan",
                 "Isi dengan tanggal terakhir Anda memeriksa sumber-sumbernya.",
             )
@@ -170,7 +171,9 @@ def _check_duplicates(
         if raw_id in owner:
             out.append(
                 loaded.problem(
-                    ("id",), "duplicate-id", f"id `{raw_id}` sudah dipakai {owner[raw_id].display}"
+                    ("id",),
+                    Rule.DUPLICATE_ID,
+                    f"id `{raw_id}` sudah dipakai {owner[raw_id].display}",
                 )
             )
         owner.setdefault(raw_id, loaded)
@@ -185,7 +188,7 @@ def _check_duplicates(
             out.append(
                 loaded.problem(
                     ("praktik", i),
-                    "journey-duplicate",
+                    Rule.JOURNEY_DUPLICATE,
                     f"perjalanan {mentor} → {mentee} untuk praktik `{pid}` sudah dicatat di "
                     f"{pairs[key].display}",
                     "Satu pasangan mentor → mentee dicatat di satu berkas: tambahkan sesi atau "

@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.limits import MARKDOWN_FIELDS, markdown_excess, word_excess
 from generator.problems import Problem
+from generator.rules import Rule
 from generator.schema import ID_PATTERN, Practice
 from generator.stages.checked import Checked
 from generator.stages.load import FieldPath, LoadedFile
@@ -34,7 +35,7 @@ def check_id_matches_file(data: dict[str, Any], loaded: LoadedFile) -> list[Prob
     return [
         loaded.problem(
             ("id",),
-            "id-filename",
+            Rule.ID_FILENAME,
             f"id `{record_id}` tidak sama dengan nama berkas `{stem}`",
             f"Samakan: ubah id menjadi `{stem}` atau nama berkas menjadi `{record_id}.yaml`."
             if re.fullmatch(ID_PATTERN, stem)
@@ -69,7 +70,7 @@ def check_record(
         out.append(
             loaded.problem(
                 ("replikasi",),
-                "replication-moved",
+                Rule.REPLICATION_MOVED,
                 "`replikasi` di catatan praktik sudah tidak dipakai; perjalanan belajar "
                 "dicatat di `practices/pembelajaran/`",
                 "Pindahkan setiap pasangan mentor → mentee ke satu berkas "
@@ -88,7 +89,7 @@ def check_record(
             out.append(
                 loaded.problem(
                     (*here, "daerah"),
-                    "self-replication",
+                    Rule.SELF_REPLICATION,
                     f"`{mentee}` tidak bisa menjadi mentor bagi dirinya sendiri",
                 )
             )
@@ -97,7 +98,7 @@ def check_record(
             out.append(
                 loaded.problem(
                     (*here, "selesai"),
-                    "date-order",
+                    Rule.DATE_ORDER,
                     "`selesai` lebih awal dari `mulai`",
                     "Periksa kedua tanggal; `selesai` boleh dikosongkan.",
                 )
@@ -107,7 +108,7 @@ def check_record(
         out.append(
             loaded.problem(
                 ("diperiksa",),
-                "bad-date",
+                Rule.BAD_DATE,
                 "tanggal `diperiksa` ada di masa depan",
                 "Isi dengan tanggal terakhir Anda memeriksa sumber-sumbernya.",
             )
@@ -128,7 +129,7 @@ def _check_markdown_limits(data: dict[str, Any], loaded: LoadedFile) -> list[Pro
                 out.append(
                     loaded.problem(
                         loc,
-                        "markdown-limit",
+                        Rule.MARKDOWN_LIMIT,
                         excess[1],
                         "Pendekkan atau sederhanakan teksnya: kolom ini menerima Markdown "
                         "sebaris (tebal, miring, tautan), bukan daftar bertingkat atau "
@@ -147,7 +148,7 @@ def check_long_words(data: Any, loaded: LoadedFile, loc: FieldPath = ()) -> list
         return [
             loaded.problem(
                 loc,
-                "long-word",
+                Rule.LONG_WORD,
                 excess[1],
                 "Beri spasi di antara kata; teks sepanjang itu tanpa spasi tidak bisa "
                 "dipenggal dengan wajar di halaman maupun di PDF.",
@@ -205,7 +206,7 @@ def _check_fields_in_text(value: Any, path: FieldPath, loaded: LoadedFile) -> li
         if found[1] in _FIELD_NAMES:
             problem = loaded.problem(
                 path,
-                "field-in-text",
+                Rule.FIELD_IN_TEXT,
                 f"baris `{found[1]}: …` ini terbaca sebagai bagian teks kolom di atasnya, "
                 "bukan sebagai kolom",
                 f"Bila `{found[1]}` dimaksudkan sebagai kolom, sejajarkan barisnya dengan "
@@ -243,7 +244,7 @@ def _check_status(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
         out.append(
             loaded.problem(
                 ("status_per",) if "status_per" in data else ("status",),
-                "status-date-missing",
+                Rule.STATUS_DATE_MISSING,
                 f"status `{status}` belum disertai `status_per`",
                 "Tambahkan `status_per:` berisi tanggal bukti terbaru untuk status ini "
                 "(mis. `2024-05`); bila tidak ada bukti bertanggal, tulis "
@@ -254,7 +255,7 @@ def _check_status(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
         out.append(
             loaded.problem(
                 ("status_keterangan",) if "status_keterangan" in data else ("status",),
-                "status-note-missing",
+                Rule.STATUS_NOTE_MISSING,
                 f"status `{status}` belum disertai `status_keterangan`",
                 "Tambahkan `status_keterangan:` yang menjelaskan mengapa praktik ini "
                 f"{'berhenti' if status == 'berhenti' else 'tersendat'}, menurut sumbernya.",
@@ -275,7 +276,7 @@ def _check_timeline(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
             out.append(
                 loaded.problem(
                     ("linimasa", i, "tanggal"),
-                    "timeline-order",
+                    Rule.TIMELINE_ORDER,
                     f"linimasa tidak urut: tonggak ini lebih awal dari {shown}",
                     "Urutkan tonggak dari yang paling lama ke yang terbaru.",
                 )

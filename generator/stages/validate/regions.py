@@ -6,6 +6,7 @@ from pydantic import ValidationError
 
 from generator.problems import Problem, suggestion
 from generator.project import Project
+from generator.rules import Rule
 from generator.slug import slugify
 from generator.stages.checked import Checked, Region, RegionRegistry
 from generator.stages.load import FieldPath, LoadedFile, load_file
@@ -21,7 +22,7 @@ def load_regions(project: Project, problems: list[Problem]) -> dict[str, Region]
                 project.display(path),
                 0,
                 0,
-                "regions-missing",
+                Rule.REGIONS_MISSING,
                 "daftar daerah `practices/_wilayah.yaml` tidak ada",
             )
         )
@@ -40,7 +41,7 @@ def load_regions(project: Project, problems: list[Problem]) -> dict[str, Region]
             problems.append(
                 loaded.problem(
                     ("provinsi", i, "nama"),
-                    "unknown-province",
+                    Rule.UNKNOWN_PROVINCE,
                     f"provinsi `{province.name}` tidak dikenal",
                     suggestion(province.name, PROVINCES),
                 )
@@ -53,7 +54,7 @@ def load_regions(project: Project, problems: list[Problem]) -> dict[str, Region]
             problems.append(
                 loaded.problem(
                     ("daerah", i, "nama"),
-                    "duplicate-region",
+                    Rule.DUPLICATE_REGION,
                     f"daerah `{region.name}` dan `{by_slug[slug]}` akan berbagi satu halaman "
                     f"(`katalog/daerah/{slug}/`)",
                     "Nama daerah hanya boleh berbeda dalam huruf, bukan hanya dalam huruf besar/"
@@ -65,7 +66,7 @@ def load_regions(project: Project, problems: list[Problem]) -> dict[str, Region]
             problems.append(
                 loaded.problem(
                     ("daerah", i, "provinsi"),
-                    "unknown-province",
+                    Rule.UNKNOWN_PROVINCE,
                     f"provinsi `{region.province}` tidak dikenal",
                     suggestion(region.province, PROVINCES),
                 )
@@ -74,7 +75,7 @@ def load_regions(project: Project, problems: list[Problem]) -> dict[str, Region]
             problems.append(
                 loaded.problem(
                     ("daerah", i, "nama"),
-                    "region-name",
+                    Rule.REGION_NAME,
                     f"nama daerah `{region.name}` harus diawali `Kota` atau `Kabupaten`",
                 )
             )
@@ -82,7 +83,7 @@ def load_regions(project: Project, problems: list[Problem]) -> dict[str, Region]
             problems.append(
                 loaded.problem(
                     ("daerah", i, "nama"),
-                    "duplicate-region",
+                    Rule.DUPLICATE_REGION,
                     f"daerah `{region.name}` tercatat dua kali",
                 )
             )
@@ -115,14 +116,17 @@ def check_region(
         hint = hint.strip()
         return [
             loaded.problem(
-                (*base, key), "unknown-region", f"daerah `{name}` tidak ada di daftar daerah", hint
+                (*base, key),
+                Rule.UNKNOWN_REGION,
+                f"daerah `{name}` tidak ada di daftar daerah",
+                hint,
             )
         ]
     if province is not None and province in PROVINCES and region.province != province:
         return [
             loaded.problem(
                 (*base, "provinsi"),
-                "province-mismatch",
+                Rule.PROVINCE_MISMATCH,
                 f"`{name}` ada di provinsi {region.province}, bukan {province}",
                 f"Ganti `provinsi` menjadi `{region.province}`.",
             )

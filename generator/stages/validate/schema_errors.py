@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.dates import date_hint
 from generator.problems import Problem, did_you_mean, suggestion
+from generator.rules import Rule
 from generator.stages.load import FieldPath, LoadedFile, format_field
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -144,7 +145,7 @@ def _one_schema_problem(
             loaded.display,
             line,
             col,
-            "missing-field",
+            Rule.MISSING_FIELD,
             f"kolom wajib `{missing}` belum diisi",
             format_field(full),
             hint,
@@ -161,33 +162,41 @@ def _one_schema_problem(
             )
         else:
             hint = "Kolom yang dikenal di sini: " + ", ".join(f"`{c}`" for c in choices) + "."
-        return loaded.problem(loc, "unknown-field", f"kolom `{name}` tidak dikenal", hint, key=True)
+        return loaded.problem(
+            loc, Rule.UNKNOWN_FIELD, f"kolom `{name}` tidak dikenal", hint, key=True
+        )
     if value is None or (isinstance(value, str) and not value.strip()):
         return _empty_problem(kind, ctx, loc, name, loaded, model)
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         hint = suggestion(str(value), choices, show_all_below=40)
         return loaded.problem(
-            loc, "not-in-list", f"nilai {show_value(value)} tidak ada dalam pilihan `{name}`", hint
+            loc,
+            Rule.NOT_IN_LIST,
+            f"nilai {show_value(value)} tidak ada dalam pilihan `{name}`",
+            hint,
         )
     if kind in _TYPE_WORDS:
         return loaded.problem(
-            loc, "wrong-type", f"`{name}` harus berupa {_TYPE_WORDS[kind]}", _type_hint(kind, value)
+            loc,
+            Rule.WRONG_TYPE,
+            f"`{name}` harus berupa {_TYPE_WORDS[kind]}",
+            _type_hint(kind, value),
         )
     if kind == "string_too_short":
         wanted = ctx.get("min_length", 1)
         if wanted <= 1:
-            return loaded.problem(loc, "empty-field", f"kolom `{name}` kosong")
+            return loaded.problem(loc, Rule.EMPTY_FIELD, f"kolom `{name}` kosong")
         return loaded.problem(
             loc,
-            "too-short",
+            Rule.TOO_SHORT,
             f"`{name}` terlalu pendek (minimal {wanted} karakter)",
             "Tulis satu atau dua kalimat lengkap.",
         )
     if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
         return loaded.problem(
             loc,
-            "too-long",
+            Rule.TOO_LONG,
             f"`{name}` terlalu panjang: {len(str(value))} karakter, maksimal "
             f"{ctx.get('max_length')} karakter",
             "Persingkat; uraian panjang masuk ke `ringkasan` atau `masalah`.",
@@ -196,29 +205,29 @@ def _one_schema_problem(
         count = len(value) if isinstance(value, list | dict) else ctx.get("actual_length")
         return loaded.problem(
             loc,
-            "too-many",
+            Rule.TOO_MANY,
             f"`{name}` berisi {count} butir, paling banyak {ctx.get('max_length')} butir",
             "Pilih butir yang paling penting.",
         )
     if kind == "string_pattern_mismatch":
         return loaded.problem(
             loc,
-            "bad-format",
+            Rule.BAD_FORMAT,
             f"{show_value(value)} tidak sesuai bentuk yang diminta untuk `{name}`",
             _field_hint(model, loc),
         )
     if kind == "too_short" and isinstance(value, str):
         if not value.strip():
-            return loaded.problem(loc, "empty-field", f"kolom `{name}` kosong")
+            return loaded.problem(loc, Rule.EMPTY_FIELD, f"kolom `{name}` kosong")
         return loaded.problem(
             loc,
-            "too-short",
+            Rule.TOO_SHORT,
             f"`{name}` terlalu pendek (minimal {ctx.get('min_length')} karakter)",
             "Tulis satu atau dua kalimat lengkap.",
         )
     if kind == "too_short":
         return loaded.problem(
-            loc, "too-few", f"`{name}` minimal berisi {ctx.get('min_length')} butir"
+            loc, Rule.TOO_FEW, f"`{name}` minimal berisi {ctx.get('min_length')} butir"
         )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
@@ -228,20 +237,19 @@ def _one_schema_problem(
             "greater_than": "harus lebih dari",
             "less_than": "harus kurang dari",
         }
-        return loaded.problem(loc, "out-of-range", f"`{name}` = {value}: {words[kind]} {bound}")
-    if kind == "value_error":
-        message = str(error["msg"]).removeprefix("Value error, ")
-        rule = _value_rule(message)
-        hint = date_hint(value) if rule == "bad-date" and isinstance(value, str) else ""
-        return loaded.problem(loc, rule, message, hint)
+        return loaded.problem(loc, Rule.OUT_OF_RANGE, f"`{name}` = {value}: {words[kind]} {bound}")
+    if kind in _RAISED_BY_SCHEMA:
+        # PydanticCustomError(rule id, message) from a validator in generator/schema.py
+        rule = Rule(kind)
+        return loaded.problem(loc, rule, str(error["msg"]), _custom_hint(rule, value))
     if kind in _TYPE_WORDS_EXTRA:
         return loaded.problem(
-            loc, "wrong-type", f"`{name}` harus berupa {_TYPE_WORDS_EXTRA[kind]}", ""
+            loc, Rule.WRONG_TYPE, f"`{name}` harus berupa {_TYPE_WORDS_EXTRA[kind]}", ""
         )
     # A kind this module does not know yet: still Indonesian, never pydantic's English.
     return loaded.problem(
         loc,
-        "invalid-value",
+        Rule.INVALID_VALUE,
         f"nilai {show_value(value)} tidak bisa dipakai untuk `{name}`",
         _field_hint(model, loc),
     )
@@ -311,19 +319,24 @@ def _empty_problem(
         label = f"butir ke-{loc[-1] + 1} di `{name}`" if name else f"butir ke-{loc[-1] + 1}"
     else:
         label = f"kolom `{name}`" if name else "isi ini"
-    return loaded.problem(loc, "empty-field", f"{label} kosong", hint)
+    return loaded.problem(loc, Rule.EMPTY_FIELD, f"{label} kosong", hint)
 
 
-def _value_rule(message: str) -> str:
-    if "titik ribuan" in message:
-        return "dotted-number"
-    if "tautan" in message:
-        return "bad-url"
-    if "tahun" in message or "tanggal" in message:
-        return "bad-date"
-    if message.startswith("id "):
-        return "bad-id"
-    return "invalid-value"
+_RAISED_BY_SCHEMA = frozenset(
+    {Rule.BAD_ID, Rule.ID_TOO_LONG, Rule.BAD_DATE, Rule.BAD_URL, Rule.DOTTED_NUMBER}
+)
+
+
+def _custom_hint(rule: Rule, value: Any) -> str:
+    """The hint for a rule raised by the schema's own validators."""
+    if rule == Rule.BAD_DATE and isinstance(value, str):
+        return date_hint(value)
+    if rule == Rule.ID_TOO_LONG:
+        return (
+            "Pendekkan id dan nama berkasnya: cukup pokok praktik dan daerahnya, mis. "
+            "`bank-sampah-balikpapan`."
+        )
+    return ""
 
 
 def _type_hint(kind: str, value: Any) -> str:

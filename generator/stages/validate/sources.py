@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.problems import Problem, did_you_mean
+from generator.rules import Rule
 from generator.stages.load import FieldPath, LoadedFile
 from generator.stages.validate.raw import as_text, dig, numbered
 
@@ -23,7 +24,7 @@ def check_sources(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
                 out.append(
                     loaded.problem(
                         ("sumber", i, "kode"),
-                        "duplicate-source",
+                        Rule.DUPLICATE_SOURCE,
                         f"kode sumber `{code}` dipakai dua kali",
                     )
                 )
@@ -33,7 +34,7 @@ def check_sources(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
                 out.append(
                     loaded.problem(
                         ("sumber", i, "url"),
-                        "duplicate-source",
+                        Rule.DUPLICATE_SOURCE,
                         f"url ini sudah dipakai sumber butir ke-{urls[url] + 1}",
                     )
                 )
@@ -53,7 +54,7 @@ def check_sources(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
             out.append(
                 loaded.problem(
                     ("sumber", i, "kode"),
-                    "uncited-source",
+                    Rule.UNCITED_SOURCE,
                     f"sumber `{code}` tidak dirujuk di bagian mana pun dari catatan ini",
                     f"Tulis `sumber: {code}` pada linimasa, hasil, biaya, instrumen, kontak, "
                     "`lama_penerapan`, perbedaan data atau replikasi yang didukungnya; bila "
@@ -72,7 +73,7 @@ def check_sources(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
             out.append(
                 loaded.problem(
                     loc,
-                    "unknown-source",
+                    Rule.UNKNOWN_SOURCE,
                     f"sumber `{ref}` tidak ada di daftar `sumber` catatan ini",
                     hint,
                 )
@@ -128,7 +129,7 @@ def source_url_problem(url: str) -> tuple[str, str, str] | None:
     if any(mark in lowered for mark in _SOFT_HYPHENS):
         clean = re.sub("\u00ad|%c2%ad", "", url, flags=re.IGNORECASE)
         return (
-            "source-url-soft-hyphen",
+            Rule.SOURCE_URL_SOFT_HYPHEN,
             "url sumber mengandung tanda hubung lunak (U+00AD, `%C2%AD`) yang tak terlihat",
             f"Salin ulang alamatnya dari bilah alamat peramban; tanpa tanda itu: `{clean}` "
             "(buka dulu untuk memastikan halamannya benar).",
@@ -137,20 +138,20 @@ def source_url_problem(url: str) -> tuple[str, str, str] | None:
     path = parsed.path
     if path.lower().endswith(_IMAGE_SUFFIXES):
         return (
-            "source-url-image",
+            Rule.SOURCE_URL_IMAGE,
             "url sumber menunjuk ke berkas gambar, bukan ke halaman berita atau dokumen",
             "Buka halaman beritanya dan salin alamat halaman itu; bila tidak ditemukan, "
             "hapus sumber ini beserta klaim yang hanya bersandar padanya.",
         )
     if path in ("", "/") and not parsed.query:
         return (
-            "source-url-domain-only",
+            Rule.SOURCE_URL_DOMAIN_ONLY,
             f"url sumber hanya nama situs (`{parsed.netloc}`), tanpa halaman",
             "Tulis alamat lengkap halaman yang memuat klaimnya, bukan halaman depan situs.",
         )
     if _YEAR_ARCHIVE.fullmatch(path) and not parsed.query:
         return (
-            "source-url-year-archive",
+            Rule.SOURCE_URL_YEAR_ARCHIVE,
             f"url sumber adalah arsip tahunan (`{path}`), bukan satu halaman",
             "Buka tulisan yang dimaksud di arsip itu dan salin alamat tulisan tersebut.",
         )
@@ -193,7 +194,7 @@ def check_journey_sources(data: dict[str, Any], loaded: LoadedFile) -> list[Prob
             out.append(
                 loaded.problem(
                     ("sumber", i, "kode"),
-                    "duplicate-source",
+                    Rule.DUPLICATE_SOURCE,
                     f"kode sumber `{code}` dipakai dua kali",
                 )
             )
@@ -207,7 +208,7 @@ def check_journey_sources(data: dict[str, Any], loaded: LoadedFile) -> list[Prob
             out.append(
                 loaded.problem(
                     ("sumber", i, "kode"),
-                    "uncited-source",
+                    Rule.UNCITED_SOURCE,
                     f"sumber `{code}` tidak dirujuk di bagian mana pun dari catatan ini",
                     f"Tulis `sumber: {code}` pada sesi atau hasil yang didukungnya, atau "
                     f"`status_sumber: {code}`; bila tidak mendukung apa pun, hapus dari daftar.",
@@ -219,7 +220,7 @@ def check_journey_sources(data: dict[str, Any], loaded: LoadedFile) -> list[Prob
             out.append(
                 loaded.problem(
                     loc,
-                    "unknown-source",
+                    Rule.UNKNOWN_SOURCE,
                     f"sumber `{ref}` tidak ada di daftar `sumber` catatan ini",
                     (f"Maksud Anda `{close}`? " if close else "")
                     + "Daftarkan sumbernya di bagian `sumber` paling bawah (kode, judul, "
