@@ -182,7 +182,9 @@ Url = Annotated[
 SourceRef = Annotated[str, AfterValidator(_check_id)]
 
 
-class _Model(BaseModel):
+class RecordModel(BaseModel):
+    """The base of every record model: strict about unknown fields, frozen, stripped text."""
+
     model_config = ConfigDict(
         extra="forbid",
         populate_by_name=False,
@@ -203,7 +205,7 @@ def F(alias: str, description: str, *, example: Any = None, **kw: Any) -> Any:  
     return Field(alias=alias, description=description, **extra, **kw)
 
 
-class Origin(_Model):
+class Origin(RecordModel):
     """Where the practice was done."""
 
     region: Text = F(
@@ -216,7 +218,7 @@ class Origin(_Model):
     )
 
 
-class Milestone(_Model):
+class Milestone(RecordModel):
     date: DateText = F("tanggal", "Tahun, bulan atau tanggal lengkap.", example="2018-04-22")
     event: Text = F(
         "peristiwa", "Apa yang terjadi.", example="Instruksi Wali Kota tentang LLTT terbit."
@@ -234,7 +236,7 @@ class Milestone(_Model):
     )
 
 
-class Actor(_Model):
+class Actor(RecordModel):
     name: Text = F(
         "nama",
         "Nama lembaga atau unit kerja (bukan nama atau nomor pribadi).",
@@ -245,7 +247,7 @@ class Actor(_Model):
     )
 
 
-class Instrument(_Model):
+class Instrument(RecordModel):
     kind: InstrumentKind = F("jenis", "Jenis dokumen kebijakan.", example="instruksi-wali-kota")
     number: Text | None = F(
         "nomor", "Nomor dokumen, bila diketahui.", default=None, example="5 Tahun 2018"
@@ -264,7 +266,7 @@ class Instrument(_Model):
     source: SourceRef | None = F("sumber", "Kode sumber yang menyebut dokumen ini.", default=None)
 
 
-class Contact(_Model):
+class Contact(RecordModel):
     """An institutional contact from a public source; never a private person's number."""
 
     unit: Text = F(
@@ -281,7 +283,7 @@ class Contact(_Model):
     )
 
 
-class ImplementationTime(_Model):
+class ImplementationTime(RecordModel):
     """How long it took from the decision to the first service."""
 
     text: Text = F(
@@ -307,7 +309,7 @@ def _no_dotted_number(value: Any) -> Any:
     return value
 
 
-class Result(_Model):
+class Result(RecordModel):
     indicator: Text = F(
         "indikator", "Apa yang diukur.", example="ASN terdaftar sebagai pelanggan L2T2"
     )
@@ -322,7 +324,7 @@ class Result(_Model):
     note: Text | None = F("catatan", "Keterangan, misalnya target atau bukan hasil.", default=None)
 
 
-class Cost(_Model):
+class Cost(RecordModel):
     item: Text = F(
         "uraian", "Untuk apa biaya atau tarif ini.", example="Tarif satu kali penyedotan"
     )
@@ -339,7 +341,7 @@ class Cost(_Model):
     note: Text | None = F("catatan", "Keterangan tambahan.", default=None)
 
 
-class Discrepancy(_Model):
+class Discrepancy(RecordModel):
     about: Text = F(
         "tentang", "Angka atau fakta yang berbeda antarsumber.", example="Tahun dimulainya L2T2"
     )
@@ -351,7 +353,7 @@ class Discrepancy(_Model):
     sources: list[SourceRef] = F("sumber", "Kode sumber yang terlibat.", default_factory=list)
 
 
-class Replication(_Model):
+class Replication(RecordModel):
     mentee: Text = F("daerah", "Kota/kabupaten yang belajar (mentee).", example="Kota Blitar")
     mentor: Text | None = F(
         "mentor",
@@ -397,7 +399,7 @@ class Replication(_Model):
     )
 
 
-class Source(_Model):
+class Source(RecordModel):
     code: PracticeId = F(
         "kode",
         "Kode singkat sumber, dipakai kolom `sumber` lain di catatan ini.",
@@ -419,7 +421,18 @@ class Source(_Model):
     )
 
 
-class Practice(_Model):
+Title = Annotated[Text, Field(max_length=140)]
+"""The title of a practice or a journey."""
+SourceList = Annotated[list[Source], Field(min_length=1)]
+"""The sources of a practice or a journey (at least one)."""
+
+
+def source_list() -> Any:
+    """The ``sumber`` field, the same in practices and journeys."""
+    return F("sumber", "Daftar sumber (minimal satu).")
+
+
+class Practice(RecordModel):
     """Satu praktik baik yang dapat direplikasi."""
 
     model_config = ConfigDict(title="Praktik Replika")
@@ -427,7 +440,7 @@ class Practice(_Model):
     id: RecordId = F(
         "id", "Pengenal unik, sama dengan nama berkas tanpa `.yaml`.", example="l2t2-kendari"
     )
-    title: Annotated[Text, Field(max_length=140)] = F(
+    title: Title = F(
         "judul",
         "Judul praktik (maks. 140 karakter).",
         example="Layanan Lumpur Tinja Terjadwal dimulai dari ASN",
@@ -529,9 +542,7 @@ class Practice(_Model):
     tags: list[Annotated[str, Field(min_length=2, max_length=40)]] = F(
         "tag", "Kata kunci bebas.", default_factory=list
     )
-    sources: Annotated[list[Source], Field(min_length=1)] = F(
-        "sumber", "Daftar sumber (minimal satu)."
-    )
+    sources: SourceList = source_list()
 
 
 def json_schema() -> dict[str, Any]:

@@ -27,12 +27,14 @@ from generator.schema import (
     LongText,
     PracticeId,
     RecordId,
+    RecordModel,
     ReplicationPhase,
     ReplicationStatus,
-    Source,
+    SourceList,
     SourceRef,
     Text,
-    _Model,
+    Title,
+    source_list,
 )
 
 if TYPE_CHECKING:
@@ -53,7 +55,7 @@ PROGRESS_STATUSES = ("berjalan", "diadopsi")
 SessionState = Literal["direncanakan", "terlaksana"]
 
 
-class Session(_Model):
+class Session(RecordModel):
     """One session (or a group of sessions with the same form and period)."""
 
     date: DateText = F(
@@ -92,7 +94,7 @@ class Session(_Model):
     )
 
 
-class Outcome(_Model):
+class Outcome(RecordModel):
     """A result of the learning in the mentee region, with its source."""
 
     text: Text = F(
@@ -104,7 +106,7 @@ class Outcome(_Model):
     source: SourceRef = F("sumber", "Kode sumber hasil ini (wajib).")
 
 
-class Journey(_Model):
+class Journey(RecordModel):
     """Satu perjalanan belajar horizontal: satu daerah mentor, satu daerah mentee."""
 
     model_config = ConfigDict(title="Perjalanan pembelajaran Replika")
@@ -114,7 +116,7 @@ class Journey(_Model):
         "Pengenal unik, sama dengan nama berkas tanpa `.yaml`.",
         example="kendari-blitar-2020",
     )
-    title: Annotated[Text, Field(max_length=140)] = F(
+    title: Title = F(
         "judul",
         "Judul perjalanan belajar (maks. 140 karakter).",
         example="Kota Blitar belajar layanan lumpur tinja terjadwal dari Kota Kendari",
@@ -203,9 +205,7 @@ class Journey(_Model):
     checked: DateText = F(
         "diperiksa", "Tanggal terakhir catatan ini diperiksa kebenarannya.", example="2026-11-30"
     )
-    sources: Annotated[list[Source], Field(min_length=1)] = F(
-        "sumber", "Daftar sumber (minimal satu)."
-    )
+    sources: SourceList = source_list()
 
     @property
     def held(self) -> int:
