@@ -29,7 +29,12 @@ from generator.schema import Practice
 from generator.stages.checked import Checked, RecordCache
 from generator.stages.journey import journey_dir
 from generator.stages.load import LoadedFile, Unsafe, load_file, read_limited
-from generator.stages.validate.cross import check_unique_titles, claim_id
+from generator.stages.validate.cross import (
+    PracticeRefs,
+    check_unique_titles,
+    claim_id,
+    known_ids,
+)
 from generator.stages.validate.files import record_paths
 from generator.stages.validate.journeys import check_journeys
 from generator.stages.validate.records import check_record
@@ -118,12 +123,10 @@ def _check_project(
         current = {resolved[path] for path in everything}
         for gone in set(cache.entries) - current:
             del cache.entries[gone]
-    loaded_files = [loaded for loaded, _practice in results]
-    known_ids = {f.path.stem for f in loaded_files} | {
-        f.data["id"] for f in loaded_files if f.data and isinstance(f.data.get("id"), str)
-    }
+    all_refs = [PracticeRefs.read(loaded) for loaded, _practice in results]
+    known = known_ids(all_refs)
     owner_of_id: dict[str, LoadedFile] = {}
-    for loaded, practice in results:
+    for (loaded, practice), refs in zip(results, all_refs, strict=True):
         reporting = resolved[loaded.path] in wanted if only is not None else True
         if reporting:
             checked.problems.extend(loaded.problems)
@@ -133,10 +136,10 @@ def _check_project(
                 taken = {p.field for p in loaded.problems if p.field}
                 checked.problems.extend(
                     p
-                    for p in check_record(loaded.data, loaded, checked, known_ids)
+                    for p in check_record(loaded.data, refs, checked, known)
                     if p.field not in taken
                 )
-        duplicate = claim_id(loaded, owner_of_id)
+        duplicate = claim_id(refs.id, loaded, owner_of_id)
         if duplicate is not None:
             if reporting:
                 checked.problems.append(duplicate)
@@ -144,8 +147,8 @@ def _check_project(
         if practice is not None:
             checked.practices[practice.id] = practice
             checked.files[practice.id] = loaded
-    checked.problems.extend(check_unique_titles(loaded_files, wanted if only is not None else None))
-    checked.known_ids = known_ids
+    checked.problems.extend(check_unique_titles(all_refs, wanted if only is not None else None))
+    checked.known_ids = known
     check_journeys(project, checked, journey_targets)
     checked.problems.sort()
     return checked

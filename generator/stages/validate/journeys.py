@@ -7,23 +7,26 @@ journey enters the catalogue only when it has no problem at all.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from generator.limits import markdown_excess
-from generator.problems import Problem, did_you_mean
+from generator.problems import Problem
 from generator.project import Project
 from generator.rules import Rule
-from generator.schema import ID_PATTERN
 from generator.stages.checked import Checked
 from generator.stages.journey import PROGRESS_STATUSES, Journey
 from generator.stages.load import LoadedFile, load_file
+from generator.stages.validate.cross import (
+    JourneyRefs,
+    check_journey_links,
+    check_journey_pairs,
+    claim_id,
+)
 from generator.stages.validate.files import journey_paths
 from generator.stages.validate.raw import as_text, date_key, numbered
 from generator.stages.validate.records import check_id_matches_file, check_long_words
-from generator.stages.validate.regions import check_region
 from generator.stages.validate.schema_errors import check_schema
 from generator.stages.validate.sources import check_journey_sources, check_source_urls
 
@@ -42,11 +45,13 @@ def check_journeys(project: Project, checked: Checked, only: Iterable[Path] | No
         reporting = wanted is None or path.resolve() in wanted
         problems = list(loaded.problems)
         if loaded.data is not None and isinstance(loaded.data, dict):
+            refs = JourneyRefs.read(loaded)
             taken = {p.field for p in loaded.problems if p.field}
-            problems.extend(
-                p for p in _check_journey(loaded.data, loaded, checked) if p.field not in taken
-            )
-            problems.extend(_check_duplicates(loaded.data, loaded, pairs, owner))
+            mine = [*_check_journey(loaded.data, loaded), *check_journey_links(refs, checked)]
+            problems.extend(p for p in mine if p.field not in taken)
+            duplicate = claim_id(refs.id, loaded, owner)
+            problems.extend([duplicate] if duplicate is not None else [])
+            problems.extend(check_journey_pairs(refs, pairs))
         if reporting:
             checked.problems.extend(problems)
         if journey is not None and not problems:
@@ -54,35 +59,9 @@ def check_journeys(project: Project, checked: Checked, only: Iterable[Path] | No
             checked.journey_files[journey.id] = loaded
 
 
-def _check_journey(data: dict[str, Any], loaded: LoadedFile, checked: Checked) -> list[Problem]:
+def _check_journey(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
+    """The rules one journey must satisfy on its own (its links are in :mod:`.cross`)."""
     out: list[Problem] = check_id_matches_file(data, loaded)
-    mentor, mentee = as_text(data.get("mentor")), as_text(data.get("mentee"))
-    for key, name in (("mentor", mentor), ("mentee", mentee)):
-        if name is not None:
-            out.extend(check_region(name, None, (), loaded, checked, key=key))
-    if mentor is not None and mentor == mentee:
-        out.append(
-            loaded.problem(
-                ("mentee",),
-                Rule.SELF_REPLICATION,
-                f"`{mentee}` tidak bisa menjadi mentor bagi dirinya sendiri",
-                "`mentor` adalah daerah yang berbagi; `mentee` daerah lain yang belajar.",
-            )
-        )
-    known = set(checked.practices) | checked.known_ids
-    for i, pid in numbered(data, "praktik"):
-        if isinstance(pid, str) and re.fullmatch(ID_PATTERN, pid) and pid not in known:
-            close = did_you_mean(pid, sorted(known))
-            out.append(
-                loaded.problem(
-                    ("praktik", i),
-                    Rule.JOURNEY_PRACTICE,
-                    f"praktik `{pid}` tidak ada di `practices/`",
-                    (f"Maksud Anda `{close}`? " if close else "")
-                    + "Tulis id catatan praktik yang ada (nama berkas di `practices/` tanpa "
-                    "`.yaml`), atau tambahkan catatan praktiknya lebih dulu.",
-                )
-            )
     out.extend(check_journey_sources(data, loaded))
     out.extend(check_source_urls(data, loaded))
     out.extend(check_long_words(data, loaded))
@@ -155,45 +134,4 @@ def _check_journey(data: dict[str, Any], loaded: LoadedFile, checked: Checked) -
                 "Isi dengan tanggal terakhir Anda memeriksa sumber-sumbernya.",
             )
         )
-    return out
-
-
-def _check_duplicates(
-    data: dict[str, Any],
-    loaded: LoadedFile,
-    pairs: dict[tuple[str, str, str], LoadedFile],
-    owner: dict[str, LoadedFile],
-) -> list[Problem]:
-    """The same id twice, or the same mentor → mentee pair learning the same practice twice."""
-    out: list[Problem] = []
-    raw_id = as_text(data.get("id"))
-    if raw_id is not None:
-        if raw_id in owner:
-            out.append(
-                loaded.problem(
-                    ("id",),
-                    Rule.DUPLICATE_ID,
-                    f"id `{raw_id}` sudah dipakai {owner[raw_id].display}",
-                )
-            )
-        owner.setdefault(raw_id, loaded)
-    mentor, mentee = as_text(data.get("mentor")), as_text(data.get("mentee"))
-    if mentor is None or mentee is None:
-        return out
-    for i, pid in numbered(data, "praktik"):
-        if not isinstance(pid, str):
-            continue
-        key = (mentor, mentee, pid)
-        if key in pairs and pairs[key] is not loaded:
-            out.append(
-                loaded.problem(
-                    ("praktik", i),
-                    Rule.JOURNEY_DUPLICATE,
-                    f"perjalanan {mentor} → {mentee} untuk praktik `{pid}` sudah dicatat di "
-                    f"{pairs[key].display}",
-                    "Satu pasangan mentor → mentee dicatat di satu berkas: tambahkan sesi atau "
-                    "hasil baru ke berkas itu, jangan menyalinnya.",
-                )
-            )
-        pairs.setdefault(key, loaded)
     return out

@@ -19,9 +19,8 @@ from generator.rules import Rule
 from generator.schema import ID_PATTERN, Practice
 from generator.stages.checked import Checked
 from generator.stages.load import FieldPath, LoadedFile
-from generator.stages.validate.cross import check_links
+from generator.stages.validate.cross import PracticeRefs, check_links, check_practice_regions
 from generator.stages.validate.raw import as_text, date_key, dig, numbered
-from generator.stages.validate.regions import check_region
 from generator.stages.validate.sources import check_source_urls, check_sources
 from generator.vocab import PRACTICE_STATUSES
 
@@ -46,16 +45,12 @@ def check_id_matches_file(data: dict[str, Any], loaded: LoadedFile) -> list[Prob
 
 
 def check_record(
-    data: dict[str, Any], loaded: LoadedFile, checked: Checked, known_ids: set[str]
+    data: dict[str, Any], refs: PracticeRefs, checked: Checked, known: set[str]
 ) -> list[Problem]:
+    """Every rule for one practice beyond its schema, its cross-record rules included."""
+    loaded = refs.loaded
     out: list[Problem] = check_id_matches_file(data, loaded)
-    stem = loaded.path.stem
-    record_id = as_text(data.get("id"))
-    origin = as_text(dig(data, "asal", "daerah"))
-    if origin is not None:
-        out.extend(
-            check_region(origin, as_text(dig(data, "asal", "provinsi")), ("asal",), loaded, checked)
-        )
+    out.extend(check_practice_regions(refs, checked))
     out.extend(_check_markdown_limits(data, loaded))
     if "\\" in loaded.text or word_excess(loaded.text) is not None:
         # Escapes aside, a long word in a value is a long word in the file.
@@ -65,7 +60,24 @@ def check_record(
     out.extend(_check_status(data, loaded))
     out.extend(_check_fields_in_text(data, (), loaded))
     out.extend(_check_timeline(data, loaded))
-    out.extend(check_links(data, record_id or stem, loaded, known_ids))
+    out.extend(check_links(refs, known))
+    out.extend(_check_replications(data, loaded))
+    checked_on = date_key(data.get("diperiksa"))
+    if checked_on and checked_on > date_key(dt.date.today().isoformat()):
+        out.append(
+            loaded.problem(
+                ("diperiksa",),
+                Rule.BAD_DATE,
+                "tanggal `diperiksa` ada di masa depan",
+                "Isi dengan tanggal terakhir Anda memeriksa sumber-sumbernya.",
+            )
+        )
+    return out
+
+
+def _check_replications(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
+    """The retired ``replikasi`` list: moved to journeys; its dates in order."""
+    out: list[Problem] = []
     if numbered(data, "replikasi"):
         out.append(
             loaded.problem(
@@ -79,40 +91,16 @@ def check_record(
             )
         )
     for i, rep in numbered(data, "replikasi"):
-        here = ("replikasi", i)
-        mentee = as_text(dig(rep, "daerah"))
-        mentor = as_text(dig(rep, "mentor"))
-        for key, name in (("daerah", mentee), ("mentor", mentor)):
-            if name is not None:
-                out.extend(check_region(name, None, here, loaded, checked, key=key))
-        if mentee is not None and mentee == (mentor or origin):
-            out.append(
-                loaded.problem(
-                    (*here, "daerah"),
-                    Rule.SELF_REPLICATION,
-                    f"`{mentee}` tidak bisa menjadi mentor bagi dirinya sendiri",
-                )
-            )
         start, end = date_key(dig(rep, "mulai")), date_key(dig(rep, "selesai"))
         if start and end and end < start[: len(end)]:
             out.append(
                 loaded.problem(
-                    (*here, "selesai"),
+                    ("replikasi", i, "selesai"),
                     Rule.DATE_ORDER,
                     "`selesai` lebih awal dari `mulai`",
                     "Periksa kedua tanggal; `selesai` boleh dikosongkan.",
                 )
             )
-    checked_on = date_key(data.get("diperiksa"))
-    if checked_on and checked_on > date_key(dt.date.today().isoformat()):
-        out.append(
-            loaded.problem(
-                ("diperiksa",),
-                Rule.BAD_DATE,
-                "tanggal `diperiksa` ada di masa depan",
-                "Isi dengan tanggal terakhir Anda memeriksa sumber-sumbernya.",
-            )
-        )
     return out
 
 
