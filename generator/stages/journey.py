@@ -14,12 +14,14 @@ duplicate pairs) are in :mod:`generator.stages.validate.journeys`.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, Strict
 
 from generator import vocab
+from generator.project import Project
 from generator.schema import (
     DateText,
     F,
@@ -36,9 +38,6 @@ from generator.schema import (
     Title,
     source_list,
 )
-
-if TYPE_CHECKING:
-    from generator.project import Project
 
 JOURNEY_DIR_NAME = "pembelajaran"
 JOURNEY_SCHEMA_ID = "https://replika.example.id/skema/pembelajaran.schema.json"
@@ -239,8 +238,6 @@ def journey_dir(project: Project) -> Path:
 
 def journey_outputs(project: Project) -> dict[Path, str]:
     """The journey JSON Schema file and its expected content (for ``replika schema``)."""
-    import json
-
     text = json.dumps(journey_schema(), ensure_ascii=False, indent=2) + "\n"
     return {project.root / JOURNEY_SCHEMA_PATH: text}
 
