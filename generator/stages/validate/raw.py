@@ -34,6 +34,7 @@ def numbered(data: Any, key: str) -> list[tuple[int, Any]]:
 
 
 def as_text(value: Any) -> str | None:
+    """``value`` if it is text, else None."""
     return value if isinstance(value, str) else None
 
 

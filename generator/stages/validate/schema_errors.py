@@ -135,36 +135,9 @@ def _one_schema_problem(
     value = error.get("input")
     name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "missing":
-        missing = str(error["loc"][-1])
-        full = (*loc, missing) if loc[-1:] != (missing,) else loc
-        parent = full[:-1]
-        _owner, info = _field_info(model, full)
-        hint = f"Tambahkan `{missing}:` — {info.description}" if info and info.description else ""
-        line, col = loaded.where(parent)
-        return Problem(
-            loaded.display,
-            line,
-            col,
-            Rule.MISSING_FIELD,
-            f"kolom wajib `{missing}` belum diisi",
-            format_field(full),
-            hint,
-        )
+        return _missing_problem(str(error["loc"][-1]), loc, loaded, model)
     if kind == "extra_forbidden":
-        choices = _aliases(_model_at(model, loc[:-1]))
-        close = did_you_mean(name, choices)
-        if close:
-            hint = f"Maksud Anda `{close}`?"
-        elif " " in name.strip():
-            hint = (
-                "Baris ini terbaca sebagai nama kolom. Bila ini lanjutan teks kolom di "
-                "atasnya, beri indentasi dua spasi lebih dalam dari nama kolom itu."
-            )
-        else:
-            hint = "Kolom yang dikenal di sini: " + ", ".join(f"`{c}`" for c in choices) + "."
-        return loaded.problem(
-            loc, Rule.UNKNOWN_FIELD, f"kolom `{name}` tidak dikenal", hint, key=True
-        )
+        return _unknown_field_problem(name, loc, loaded, model)
     if value is None or (isinstance(value, str) and not value.strip()):
         return _empty_problem(kind, ctx, loc, name, loaded, model)
     if kind == "literal_error":
@@ -183,6 +156,48 @@ def _one_schema_problem(
             f"`{name}` harus berupa {_TYPE_WORDS[kind]}",
             _type_hint(kind, value),
         )
+    if kind in _SIZE_KINDS:
+        return _size_problem(kind, ctx, value, loc, name, loaded)
+    if kind == "string_pattern_mismatch":
+        return loaded.problem(
+            loc,
+            Rule.BAD_FORMAT,
+            f"{show_value(value)} tidak sesuai bentuk yang diminta untuk `{name}`",
+            _field_hint(model, loc),
+        )
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+        words = {
+            "greater_than_equal": "paling kecil",
+            "less_than_equal": "paling besar",
+            "greater_than": "harus lebih dari",
+            "less_than": "harus kurang dari",
+        }
+        return loaded.problem(loc, Rule.OUT_OF_RANGE, f"`{name}` = {value}: {words[kind]} {bound}")
+    if kind in _RAISED_BY_SCHEMA:
+        # PydanticCustomError(rule id, message) from a validator in generator/schema.py
+        rule = Rule(kind)
+        return loaded.problem(loc, rule, str(error["msg"]), _custom_hint(rule, value))
+    if kind in _TYPE_WORDS_EXTRA:
+        return loaded.problem(
+            loc, Rule.WRONG_TYPE, f"`{name}` harus berupa {_TYPE_WORDS_EXTRA[kind]}", ""
+        )
+    # A kind this module does not know yet: still Indonesian, never pydantic's English.
+    return loaded.problem(
+        loc,
+        Rule.INVALID_VALUE,
+        f"nilai {show_value(value)} tidak bisa dipakai untuk `{name}`",
+        _field_hint(model, loc),
+    )
+
+
+_SIZE_KINDS = frozenset({"string_too_short", "string_too_long", "too_short", "too_long"})
+
+
+def _size_problem(
+    kind: str, ctx: dict[str, Any], value: Any, loc: FieldPath, name: str, loaded: LoadedFile
+) -> Problem:
+    """A text too short or too long, or a list with too few or too many items."""
     if kind == "string_too_short":
         wanted = ctx.get("min_length", 1)
         if wanted <= 1:
@@ -209,13 +224,6 @@ def _one_schema_problem(
             f"`{name}` berisi {count} butir, paling banyak {ctx.get('max_length')} butir",
             "Pilih butir yang paling penting.",
         )
-    if kind == "string_pattern_mismatch":
-        return loaded.problem(
-            loc,
-            Rule.BAD_FORMAT,
-            f"{show_value(value)} tidak sesuai bentuk yang diminta untuk `{name}`",
-            _field_hint(model, loc),
-        )
     if kind == "too_short" and isinstance(value, str):
         if not value.strip():
             return loaded.problem(loc, Rule.EMPTY_FIELD, f"kolom `{name}` kosong")
@@ -225,34 +233,46 @@ def _one_schema_problem(
             f"`{name}` terlalu pendek (minimal {ctx.get('min_length')} karakter)",
             "Tulis satu atau dua kalimat lengkap.",
         )
-    if kind == "too_short":
-        return loaded.problem(
-            loc, Rule.TOO_FEW, f"`{name}` minimal berisi {ctx.get('min_length')} butir"
-        )
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
-        words = {
-            "greater_than_equal": "paling kecil",
-            "less_than_equal": "paling besar",
-            "greater_than": "harus lebih dari",
-            "less_than": "harus kurang dari",
-        }
-        return loaded.problem(loc, Rule.OUT_OF_RANGE, f"`{name}` = {value}: {words[kind]} {bound}")
-    if kind in _RAISED_BY_SCHEMA:
-        # PydanticCustomError(rule id, message) from a validator in generator/schema.py
-        rule = Rule(kind)
-        return loaded.problem(loc, rule, str(error["msg"]), _custom_hint(rule, value))
-    if kind in _TYPE_WORDS_EXTRA:
-        return loaded.problem(
-            loc, Rule.WRONG_TYPE, f"`{name}` harus berupa {_TYPE_WORDS_EXTRA[kind]}", ""
-        )
-    # A kind this module does not know yet: still Indonesian, never pydantic's English.
     return loaded.problem(
-        loc,
-        Rule.INVALID_VALUE,
-        f"nilai {show_value(value)} tidak bisa dipakai untuk `{name}`",
-        _field_hint(model, loc),
+        loc, Rule.TOO_FEW, f"`{name}` minimal berisi {ctx.get('min_length')} butir"
     )
+
+
+def _missing_problem(
+    missing: str, loc: FieldPath, loaded: LoadedFile, model: type[BaseModel]
+) -> Problem:
+    """A required field not written: reported on the mapping that should hold it."""
+    full = (*loc, missing) if loc[-1:] != (missing,) else loc
+    _owner, info = _field_info(model, full)
+    hint = f"Tambahkan `{missing}:` — {info.description}" if info and info.description else ""
+    line, col = loaded.where(full[:-1])
+    return Problem(
+        loaded.display,
+        line,
+        col,
+        Rule.MISSING_FIELD,
+        f"kolom wajib `{missing}` belum diisi",
+        format_field(full),
+        hint,
+    )
+
+
+def _unknown_field_problem(
+    name: str, loc: FieldPath, loaded: LoadedFile, model: type[BaseModel]
+) -> Problem:
+    """A field the format does not know: a typo, or a text line read as a field name."""
+    choices = _aliases(_model_at(model, loc[:-1]))
+    close = did_you_mean(name, choices)
+    if close:
+        hint = f"Maksud Anda `{close}`?"
+    elif " " in name.strip():
+        hint = (
+            "Baris ini terbaca sebagai nama kolom. Bila ini lanjutan teks kolom di "
+            "atasnya, beri indentasi dua spasi lebih dalam dari nama kolom itu."
+        )
+    else:
+        hint = "Kolom yang dikenal di sini: " + ", ".join(f"`{c}`" for c in choices) + "."
+    return loaded.problem(loc, Rule.UNKNOWN_FIELD, f"kolom `{name}` tidak dikenal", hint, key=True)
 
 
 _TYPE_WORDS_EXTRA = {
