@@ -67,9 +67,9 @@ PracticeStatus = _literal(vocab.PRACTICE_STATUSES)
 
 
 # The validators raise PydanticCustomError(rule id, message, context): the rule id
-# travels with the error to generator.stages.validate.schema_errors. A message
-# names at most one context value taken from the record, so that a value cannot
-# smuggle another placeholder into the message.
+# travels with the error to generator.stages.validate.schema_errors. Pydantic fills
+# the placeholders one after another, so a message names at most one free-text value
+# from the record (others are numbers): that value cannot smuggle in a placeholder.
 
 
 def _check_id(value: str) -> str:
