@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from generator import vocab
+from generator.schema import ID_MAX_CHARS
 from generator.stages.load import load_file
 
 # What the temporary project copies from the real one, when present.
@@ -169,6 +170,12 @@ def harvest(practices_dir: Path) -> Fragments:
     )
 
 
+def _journey_id(record_id: str, n: int) -> str:
+    """The id of a practice's ``n``-th journey, within the schema's id limit."""
+    long = f"{record_id}-belajar-{n + 1}"
+    return long if len(long) <= ID_MAX_CHARS else f"{record_id}-b{n + 1}"
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -304,7 +311,7 @@ class Generator:
         held = rep["mulai"] <= today
         first, last = rep["sumber"][0], rep["sumber"][-1]
         journey: dict[str, Any] = {
-            "id": f"{record_id}-belajar-{n + 1}",
+            "id": _journey_id(record_id, n),
             "judul": f"{rep['daerah']} belajar dari {region.name}",
             "ringkasan": f"{rep['daerah']} mempelajari praktik {record_id} dari {region.name}.",
             "fasilitator": rep.get("fasilitator"),

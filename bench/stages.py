@@ -31,7 +31,8 @@ def main(argv: list[str]) -> int:
     started = _clock()
     from generator.project import find_project
     from generator.stages.load import load_file
-    from generator.stages.validate import check_project, record_paths
+    from generator.stages.validate import check_project
+    from generator.stages.validate.files import record_paths
 
     out["import"] = _clock() - started
     project = find_project(root)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from generator.stages.validate import Checked
+    from generator.stages.checked import Checked
 
 
 class ReplikaError(Exception):

@@ -25,15 +25,17 @@ from pydantic import (
     Strict,
     WithJsonSchema,
 )
+from pydantic_core import PydanticCustomError
 
 from generator import vocab
+from generator.rules import Rule
 
 SCHEMA_ID = "https://replika.example.id/skema/praktik.schema.json"
 SCHEMA_URL_FROM_RECORD = "../docs/skema/praktik.schema.json"
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-# Longest id `replika new` accepts (the schema does not enforce it yet).
 ID_MAX_CHARS = 80
+"""The longest id (and so file name, without ``.yaml``) a record may have."""
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 EARLIEST_YEAR = 1945
 _ID_RE = re.compile(ID_PATTERN)
@@ -64,10 +66,27 @@ EvidenceLevel = _literal(vocab.EVIDENCE_LEVELS)
 PracticeStatus = _literal(vocab.PRACTICE_STATUSES)
 
 
+# The validators raise PydanticCustomError(rule id, message, context): the rule id
+# travels with the error to generator.stages.validate.schema_errors. Pydantic fills
+# the placeholders one after another, so a message names at most one free-text value
+# from the record (others are numbers): that value cannot smuggle in a placeholder.
+
+
 def _check_id(value: str) -> str:
     if not _ID_RE.fullmatch(value):
-        raise ValueError(
-            "id hanya boleh huruf kecil, angka dan tanda hubung (contoh: `l2t2-kendari`)"
+        raise PydanticCustomError(
+            Rule.BAD_ID,
+            "id hanya boleh huruf kecil, angka dan tanda hubung (contoh: `l2t2-kendari`)",
+        )
+    return value
+
+
+def _check_id_length(value: str) -> str:
+    if len(value) > ID_MAX_CHARS:
+        raise PydanticCustomError(
+            Rule.ID_TOO_LONG,
+            "id terlalu panjang: {length} karakter, maksimal {limit} karakter",
+            {"length": len(value), "limit": ID_MAX_CHARS},
         )
     return value
 
@@ -80,33 +99,42 @@ def _date_to_text(value: Any) -> Any:
     return value
 
 
-def _check_date(value: str) -> str:
+def check_date(value: str) -> str:
+    """``value`` if it is a year, month or day in range; else a ``bad-date`` error."""
     if not _DATE_RE.fullmatch(value):
-        raise ValueError(
-            f"tanggal `{value}` tidak dikenali; tulis tahun (`2018`), bulan (`2018-04`) "
-            "atau tanggal lengkap (`2018-04-22`)"
+        raise PydanticCustomError(
+            Rule.BAD_DATE,
+            "tanggal `{value}` tidak dikenali; tulis tahun (`2018`), bulan (`2018-04`) "
+            "atau tanggal lengkap (`2018-04-22`)",
+            {"value": value},
         )
     parts = [int(p) for p in value.split("-")]
-    year = parts[0]
-    if not EARLIEST_YEAR <= year <= latest_year():
-        raise ValueError(f"tahun {year} di luar rentang {EARLIEST_YEAR}–{latest_year()}")
+    _check_year(parts[0])
     try:
-        dt.date(year, parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError:
-        raise ValueError(f"tanggal `{value}` tidak ada di kalender") from None
+        raise PydanticCustomError(
+            Rule.BAD_DATE, "tanggal `{value}` tidak ada di kalender", {"value": value}
+        ) from None
     return value
 
 
 def _check_year(value: int) -> int:
     if not EARLIEST_YEAR <= value <= latest_year():
-        raise ValueError(f"tahun {value} di luar rentang {EARLIEST_YEAR}–{latest_year()}")
+        raise PydanticCustomError(
+            Rule.BAD_DATE,
+            "tahun {year} di luar rentang {earliest}–{latest}",
+            {"year": value, "earliest": EARLIEST_YEAR, "latest": latest_year()},
+        )
     return value
 
 
 def _check_url(value: str) -> str:
     if not _URL_RE.fullmatch(value):
-        raise ValueError(
-            f"tautan `{value}` bukan alamat web yang sah; harus diawali `https://` atau `http://`"
+        raise PydanticCustomError(
+            Rule.BAD_URL,
+            "tautan `{value}` bukan alamat web yang sah; harus diawali `https://` atau `http://`",
+            {"value": value},
         )
     return value
 
@@ -122,10 +150,17 @@ PracticeId = Annotated[
     AfterValidator(_check_id),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
 ]
+RecordId = Annotated[
+    str,
+    AfterValidator(_check_id),
+    AfterValidator(_check_id_length),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX_CHARS}),
+]
+"""The ``id`` of a practice or a journey: a practice id that is also a file name."""
 DateText = Annotated[
     str,
     BeforeValidator(_date_to_text),
-    AfterValidator(_check_date),
+    AfterValidator(check_date),
     WithJsonSchema(
         {
             "anyOf": [
@@ -147,7 +182,9 @@ Url = Annotated[
 SourceRef = Annotated[str, AfterValidator(_check_id)]
 
 
-class _Model(BaseModel):
+class RecordModel(BaseModel):
+    """The base of every record model: strict about unknown fields, frozen, stripped text."""
+
     model_config = ConfigDict(
         extra="forbid",
         populate_by_name=False,
@@ -168,7 +205,7 @@ def F(alias: str, description: str, *, example: Any = None, **kw: Any) -> Any:  
     return Field(alias=alias, description=description, **extra, **kw)
 
 
-class Origin(_Model):
+class Origin(RecordModel):
     """Where the practice was done."""
 
     region: Text = F(
@@ -181,7 +218,7 @@ class Origin(_Model):
     )
 
 
-class Milestone(_Model):
+class Milestone(RecordModel):
     date: DateText = F("tanggal", "Tahun, bulan atau tanggal lengkap.", example="2018-04-22")
     event: Text = F(
         "peristiwa", "Apa yang terjadi.", example="Instruksi Wali Kota tentang LLTT terbit."
@@ -199,7 +236,7 @@ class Milestone(_Model):
     )
 
 
-class Actor(_Model):
+class Actor(RecordModel):
     name: Text = F(
         "nama",
         "Nama lembaga atau unit kerja (bukan nama atau nomor pribadi).",
@@ -210,7 +247,7 @@ class Actor(_Model):
     )
 
 
-class Instrument(_Model):
+class Instrument(RecordModel):
     kind: InstrumentKind = F("jenis", "Jenis dokumen kebijakan.", example="instruksi-wali-kota")
     number: Text | None = F(
         "nomor", "Nomor dokumen, bila diketahui.", default=None, example="5 Tahun 2018"
@@ -229,7 +266,7 @@ class Instrument(_Model):
     source: SourceRef | None = F("sumber", "Kode sumber yang menyebut dokumen ini.", default=None)
 
 
-class Contact(_Model):
+class Contact(RecordModel):
     """An institutional contact from a public source; never a private person's number."""
 
     unit: Text = F(
@@ -246,7 +283,7 @@ class Contact(_Model):
     )
 
 
-class ImplementationTime(_Model):
+class ImplementationTime(RecordModel):
     """How long it took from the decision to the first service."""
 
     text: Text = F(
@@ -262,15 +299,17 @@ _DOTTED_NUMBER = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+")
 
 def _no_dotted_number(value: Any) -> Any:
     if isinstance(value, str) and _DOTTED_NUMBER.fullmatch(value):
-        plain = value.replace(".", "")
-        raise ValueError(
-            f"angka `{value}` memakai titik ribuan; tulis `{plain}` (titik dibaca sebagai "
-            "desimal oleh YAML)"
+        # Both values are digits and dots only: neither can hold a placeholder.
+        raise PydanticCustomError(
+            Rule.DOTTED_NUMBER,
+            "angka `{value}` memakai titik ribuan; tulis `{plain}` (titik dibaca sebagai "
+            "desimal oleh YAML)",
+            {"value": value, "plain": value.replace(".", "")},
         )
     return value
 
 
-class Result(_Model):
+class Result(RecordModel):
     indicator: Text = F(
         "indikator", "Apa yang diukur.", example="ASN terdaftar sebagai pelanggan L2T2"
     )
@@ -285,7 +324,7 @@ class Result(_Model):
     note: Text | None = F("catatan", "Keterangan, misalnya target atau bukan hasil.", default=None)
 
 
-class Cost(_Model):
+class Cost(RecordModel):
     item: Text = F(
         "uraian", "Untuk apa biaya atau tarif ini.", example="Tarif satu kali penyedotan"
     )
@@ -302,7 +341,7 @@ class Cost(_Model):
     note: Text | None = F("catatan", "Keterangan tambahan.", default=None)
 
 
-class Discrepancy(_Model):
+class Discrepancy(RecordModel):
     about: Text = F(
         "tentang", "Angka atau fakta yang berbeda antarsumber.", example="Tahun dimulainya L2T2"
     )
@@ -314,7 +353,7 @@ class Discrepancy(_Model):
     sources: list[SourceRef] = F("sumber", "Kode sumber yang terlibat.", default_factory=list)
 
 
-class Replication(_Model):
+class Replication(RecordModel):
     mentee: Text = F("daerah", "Kota/kabupaten yang belajar (mentee).", example="Kota Blitar")
     mentor: Text | None = F(
         "mentor",
@@ -360,7 +399,7 @@ class Replication(_Model):
     )
 
 
-class Source(_Model):
+class Source(RecordModel):
     code: PracticeId = F(
         "kode",
         "Kode singkat sumber, dipakai kolom `sumber` lain di catatan ini.",
@@ -382,15 +421,26 @@ class Source(_Model):
     )
 
 
-class Practice(_Model):
+Title = Annotated[Text, Field(max_length=140)]
+"""The title of a practice or a journey."""
+SourceList = Annotated[list[Source], Field(min_length=1)]
+"""The sources of a practice or a journey (at least one)."""
+
+
+def source_list() -> Any:
+    """The ``sumber`` field, the same in practices and journeys."""
+    return F("sumber", "Daftar sumber (minimal satu).")
+
+
+class Practice(RecordModel):
     """Satu praktik baik yang dapat direplikasi."""
 
     model_config = ConfigDict(title="Praktik Replika")
 
-    id: PracticeId = F(
+    id: RecordId = F(
         "id", "Pengenal unik, sama dengan nama berkas tanpa `.yaml`.", example="l2t2-kendari"
     )
-    title: Annotated[Text, Field(max_length=140)] = F(
+    title: Title = F(
         "judul",
         "Judul praktik (maks. 140 karakter).",
         example="Layanan Lumpur Tinja Terjadwal dimulai dari ASN",
@@ -492,9 +542,7 @@ class Practice(_Model):
     tags: list[Annotated[str, Field(min_length=2, max_length=40)]] = F(
         "tag", "Kata kunci bebas.", default_factory=list
     )
-    sources: Annotated[list[Source], Field(min_length=1)] = F(
-        "sumber", "Daftar sumber (minimal satu)."
-    )
+    sources: SourceList = source_list()
 
 
 def json_schema() -> dict[str, Any]:

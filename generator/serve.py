@@ -38,7 +38,7 @@ from generator.project import Project
 from generator.report import output_format, report
 
 if TYPE_CHECKING:
-    from generator.stages.validate import RecordCache
+    from generator.stages.checked import RecordCache
 
 DEBOUNCE_SECONDS = 0.3
 
@@ -142,7 +142,7 @@ def serve(project: Project, *, address: str = "127.0.0.1:8000", full: bool = Fal
     """Generate once, then run MkDocs' live-reload server with our watcher beside it."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from generator.stages.validate import RecordCache
+    from generator.stages.checked import RecordCache
 
     cache = RecordCache()
     if not regenerate(project, cache):

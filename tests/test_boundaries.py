@@ -264,7 +264,6 @@ def _path_through(graph: dict[str, set[str]], component: frozenset[str]) -> list
 # load's internals; journey ↔ validate ↔ scaffold; grafik borrows render's number
 # format). Each entry must still be a circle, so the list shrinks as they merge.
 PENDING = {
-    frozenset({"generator.stages.journey", "generator.stages.validate"}),
     frozenset({"generator.stages.grafik", "generator.stages.render"}),
 }
 

@@ -29,11 +29,12 @@ from generator.outputs.export import practice_object, practices_csv
 from generator.outputs.search import practice_fields
 from generator.problems import format_problems
 from generator.project import Project
+from generator.stages.checked import RecordCache
 from generator.stages.load import load_file
 from generator.stages.load.reader import MAX_FILE_BYTES, read_limited
 from generator.stages.model import build_catalogue
 from generator.stages.render import MARKDOWN_FIELDS, markdown_to_text, render_site, safe_markdown
-from generator.stages.validate import RecordCache, check_project
+from generator.stages.validate import check_project
 from tests.conftest import make_project
 
 BASE = "l2t2-kendari"

@@ -378,10 +378,10 @@ def test_new_ctrl_c_is_clean(project: Path) -> None:
 
 
 def _aliases(model: type) -> dict[str, type | None]:
-    from generator.stages.validate import _nested_model
+    from generator.stages.validate.schema_errors import nested_model
 
     return {
-        info.alias: _nested_model(info.annotation)
+        info.alias: nested_model(info.annotation)
         for info in model.model_fields.values()
         if info.alias
     }

@@ -15,7 +15,7 @@ import yaml
 from generator import vocab
 from generator.schema import Practice
 from generator.schemadoc import REFERENCE_PATH, field_reference
-from generator.stages.validate import _nested_model
+from generator.stages.validate.schema_errors import nested_model
 
 ROOT = Path(__file__).resolve().parents[1]
 FORM_PATH = Path(".github/ISSUE_TEMPLATE/usulan-praktik.yml")
@@ -69,7 +69,7 @@ def _paths(model: type, prefix: str = "") -> list[tuple[str, object]]:
     for info in model.model_fields.values():
         path = prefix + info.alias
         out.append((path, info))
-        nested = _nested_model(info.annotation)
+        nested = nested_model(info.annotation)
         if nested is not None:
             is_list = "list" in str(info.annotation)
             out.extend(_paths(nested, path + ("[]." if is_list else ".")))

@@ -124,7 +124,7 @@ def test_incremental_regeneration_matches_a_full_render(tmp_path: Path) -> None:
 
     from generator.outputs.site import InvalidContent, generate
     from generator.project import find_project
-    from generator.stages.validate import RecordCache
+    from generator.stages.checked import RecordCache
 
     project = copy_project(tmp_path / "p")
     found = find_project(project)

@@ -11,8 +11,8 @@ from generator.errors import UnusableContent
 from generator.project import Project
 from generator.regionnames import bare_key, close_regions, region_key
 from generator.slug import slugify
+from generator.stages.checked import RegionRegistry
 from generator.stages.load import load_file
-from generator.stages.validate import RegionRegistry
 
 
 @dataclass(frozen=True)

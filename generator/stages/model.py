@@ -16,8 +16,8 @@ from pathlib import Path
 
 from generator.project import Project
 from generator.schema import Practice
+from generator.stages.checked import Checked, Region
 from generator.stages.journey import Journey
-from generator.stages.validate import Checked, Region
 from generator.vocab import PRACTICE_TYPES, PROVINCES, SECTORS
 
 
