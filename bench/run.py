@@ -270,7 +270,7 @@ def reset(project: Path) -> list[str]:
 def practice_pages(site: Path, ids: Sequence[str]) -> dict[str, int]:
     """HTML bytes of each practice's page in the built site (id → bytes)."""
     try:
-        from generator.stages.render import practice_url
+        from generator.present import practice_url
     except ImportError:
         return {}
     sizes = {}
@@ -840,7 +840,7 @@ def bench_size(size: int, args: argparse.Namespace, work: Path, first: bool) -> 
     if size in args.serve_sizes:
         log(f"N={size}: edit-while-serving latency")
         try:
-            from generator.stages.render import practice_url
+            from generator.present import practice_url
 
             page = practice_url(ids[0])
         except ImportError:

@@ -24,14 +24,21 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.limits import MAX_BRACKETS, MAX_MARKDOWN_CHARS, MAX_WORD_CHARS, markdown_excess
+from generator.limits import (
+    MARKDOWN_FIELDS,
+    MAX_BRACKETS,
+    MAX_MARKDOWN_CHARS,
+    MAX_WORD_CHARS,
+    markdown_excess,
+)
 from generator.outputs.export import practice_object, practices_csv
 from generator.outputs.search import practice_fields
+from generator.present import markdown_to_text, safe_markdown
 from generator.problems import format_problems
 from generator.project import Project
 from generator.stages.load import MAX_FILE_BYTES, load_file, read_limited
 from generator.stages.model import build_catalogue
-from generator.stages.render import MARKDOWN_FIELDS, markdown_to_text, render_site, safe_markdown
+from generator.stages.render import render_site
 from generator.stages.validate import RecordCache, check_project
 from tests.conftest import make_project
 
@@ -132,7 +139,7 @@ def test_plain_text_search_and_render_are_linear(text: str) -> None:
     A 200,000-letter word took the Sastrawi stemmer 3 s before long words were skipped.
     """
     from generator.outputs.search import root, words
-    from generator.stages.render import text as render_text
+    from generator.present import text as render_text
 
     started = time.perf_counter()
     for word in words(text):

@@ -20,9 +20,9 @@ import yaml
 
 from generator import vocab
 from generator.outputs.pdf import catalogue_order, printed_url
+from generator.present import format_date
 from generator.project import Project
 from generator.stages.model import Catalogue, build_catalogue
-from generator.stages.render import format_date
 from generator.stages.validate import check_project
 
 

@@ -4,7 +4,7 @@ Typesetting is done by Typst (the ``typst`` package: the compiler as a Python
 extension) from the templates in ``generator/templates/pdf/*.typ``. Record text
 is handed to Typst only as JSON strings (``sys.inputs.data``) and placed as
 text, never evaluated as markup; inline Markdown is first made safe HTML by
-:func:`generator.stages.render.safe_markdown` and then turned into runs of text with
+:func:`generator.present.safe_markdown` and then turned into runs of text with
 bold/italic/link flags (:func:`runs`).
 
 Why Typst and chunks (issue #16): WeasyPrint needed 13 min 47 s and 6.2 GB for
@@ -48,20 +48,12 @@ from pathlib import Path
 from typing import Any
 
 from generator import vocab
+from generator.present import format_date, format_number, format_rupiah, plain, safe_markdown
 from generator.progress import Progress
 from generator.project import Project, configured_site_url
 from generator.schema import Practice
 from generator.stages.journey import Journey
-from generator.stages.model import Catalogue
-from generator.stages.render import (
-    format_date,
-    format_number,
-    format_rupiah,
-    plain,
-    related_practices,
-    safe_markdown,
-    year_span,
-)
+from generator.stages.model import Catalogue, year_span
 
 CATALOGUE_NAME = "katalog-replika.pdf"
 CATALOGUES_DIR = "katalog"
@@ -447,7 +439,7 @@ def practice_data(p: Practice, catalogue: Catalogue, base: str | None) -> dict[s
         replications=[_journey(j) for j in learning],
         related=[
             {"title": plain(q.title), "region": plain(q.origin.region)}
-            for q in related_practices(catalogue, p)
+            for q in catalogue.related(p)
         ],
         sources=[_source(s) for s in p.sources],
         url=practice_page_url(base, p.id),

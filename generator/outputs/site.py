@@ -31,10 +31,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.outputs.search import PendingIndex, write_index
+from generator.present import GENERATED_DIR
 from generator.problems import safe_line
 from generator.project import Project, configured_site_url
 from generator.stages.model import Catalogue, build_catalogue
-from generator.stages.render import GENERATED_DIR, Page, render_site
+from generator.stages.render import Page, render_site
 from generator.stages.validate import Checked, RecordCache, check_project
 
 try:
