@@ -196,11 +196,6 @@ def safe_markdown(value: Any, *, inline: bool = False) -> Markup:
     return abbreviate(clean)
 
 
-def attr(value: Any) -> str:
-    """Plain text for an attribute value (autoescape quotes it)."""
-    return plain(value)
-
-
 def relative_url(target: str, current: str) -> str:
     """A link from the page at site path ``current`` (``a/b/``) to ``target``.
 
