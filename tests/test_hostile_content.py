@@ -216,7 +216,8 @@ def test_a_record_at_the_limits_builds_fast(full: Path) -> None:
 
 def test_pdf_brief_of_long_words_is_fast(full: Path) -> None:
     """A 2,000-letter word took 30 s to hyphenate in one brief; words are now at most 100."""
-    from generator.outputs.pdf import PdfError, render_brief, write_templates
+    from generator.outputs.pdf.briefs import render_brief
+    from generator.outputs.pdf.typeset import PdfError, write_templates
 
     too_long = with_field(full, "ringkasan", "Ringkasan " + "a" * 2_000)
     assert "[long-word]" in validate(full, f"practices/{too_long.name}").stderr

@@ -19,7 +19,8 @@ import pytest
 import yaml
 
 from generator import vocab
-from generator.outputs.pdf import catalogue_order, printed_url
+from generator.outputs.pdf.catalogues import catalogue_order
+from generator.outputs.pdf.data import printed_url
 from generator.present import format_date
 from generator.project import Project
 from generator.stages.model import Catalogue, build_catalogue
