@@ -158,7 +158,7 @@ class _Model(BaseModel):
 
 MARKDOWN_NOTE = " Boleh memakai Markdown sebaris: `**tebal**`, `*miring*`, `[teks](https://...)`."
 """Appended to the description of the fields the site renders as inline Markdown
-(``generator.stages.render.MARKDOWN_FIELDS``; tests/test_schemadoc.py keeps the two in step)."""
+(``generator.limits.MARKDOWN_FIELDS``; tests/test_schemadoc.py keeps the two in step)."""
 
 
 def F(alias: str, description: str, *, example: Any = None, **kw: Any) -> Any:  # noqa: N802
