@@ -39,7 +39,7 @@ sys.path.insert(0, str(REPO))
 
 import corpus  # noqa: E402  (bench/ is not a package)
 
-from generator.outputs.pdf import page_count  # noqa: E402
+from generator.outputs.pdf.typeset import page_count  # noqa: E402
 
 GNU_TIME = "/usr/bin/time"
 BEGIN = "<!-- pdf-skala:mulai -->"

@@ -247,7 +247,7 @@ def slow_stages(
     if size in args.serve_sizes:
         log(f"N={size}: edit-while-serving latency")
         try:
-            from generator.stages.render import practice_url
+            from generator.present import practice_url
 
             page = practice_url(paths[0].stem)
         except ImportError:
@@ -263,7 +263,7 @@ def slow_stages(
 def practice_pages(site: Path, ids: Sequence[str]) -> dict[str, int]:
     """HTML bytes of each practice's page in the built site (id → bytes)."""
     try:
-        from generator.stages.render import practice_url
+        from generator.present import practice_url
     except ImportError:
         return {}
     sizes = {}

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 from generator.errors import ProjectNotFound
 
@@ -69,30 +66,20 @@ SITE_URL_ENV = "REPLIKA_SITE_URL"
 def configured_site_url(project: Project) -> str:
     """The published address from mkdocs.yml's ``site_url`` (trailing ``/``), or ``""``.
 
-    ``site_url: !ENV [REPLIKA_SITE_URL, ""]`` is resolved from the environment
-    as MkDocs does. Nothing is made up: without a configured http(s) address
-    the answer is empty, and callers print no address at all.
+    mkdocs.yml is read with MkDocs' own reader, so ``site_url: !ENV
+    [REPLIKA_SITE_URL, ""]`` (and ``INHERIT``) resolve exactly as in ``mkdocs
+    build``. The whole configuration is not validated here (a project being
+    set up may lack ``docs/``). Nothing is made up: without a configured
+    http(s) address the answer is empty, and callers print no address at all.
     """
+    # Imported here: most commands never need it, and it costs every start-up ~35 ms.
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
 
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    def env(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
-        if isinstance(node, yaml.ScalarNode):
-            names, default = [loader.construct_scalar(node)], None
-        else:
-            items = [loader.construct_object(n) for n in node.value]  # type: ignore[attr-defined]
-            names, default = [str(i) for i in items[:-1]], items[-1] if len(items) > 1 else None
-        for name in names:
-            if os.environ.get(name):
-                return os.environ[name]
-        return None if default is None else str(default)
-
-    _Loader.add_constructor("!ENV", env)
-    _Loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
     try:
-        config = yaml.load(project.config_file.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, yaml.YAMLError):
+        with project.config_file.open("rb") as handle:
+            config = yaml_load(handle)
+    except (OSError, ConfigurationError):
         return ""
     url = config.get("site_url") if isinstance(config, dict) else None
     if not isinstance(url, str) or not re.match(r"https?://[^/\s]+", url.strip()):

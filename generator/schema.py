@@ -51,19 +51,20 @@ def latest_year() -> int:
     return _LATEST_YEAR
 
 
-def _literal(values: tuple[str, ...] | dict[str, str]) -> Any:
-    return Literal[tuple(values)]  # type: ignore[valid-type]
+def _literal(vocabulary: str) -> Any:
+    """The ``Literal`` type of a vocabulary of :data:`generator.vocab.VOCABULARIES`."""
+    return Literal[vocab.values(vocabulary)]  # type: ignore[valid-type]
 
 
-Sector = _literal(vocab.SECTORS)
-PracticeType = _literal(vocab.PRACTICE_TYPES)
-Province = _literal(vocab.PROVINCES)
-InstrumentKind = _literal(vocab.INSTRUMENT_KINDS)
-LearningForm = _literal(vocab.LEARNING_FORMS)
-ReplicationPhase = _literal(vocab.REPLICATION_PHASES)
-ReplicationStatus = _literal(vocab.REPLICATION_STATUSES)
-EvidenceLevel = _literal(vocab.EVIDENCE_LEVELS)
-PracticeStatus = _literal(vocab.PRACTICE_STATUSES)
+Sector = _literal("sektor")
+PracticeType = _literal("jenis")
+Province = _literal("provinsi")
+InstrumentKind = _literal("instrumen")
+LearningForm = _literal("bentuk")
+ReplicationPhase = _literal("tahap")
+ReplicationStatus = _literal("status_replikasi")
+EvidenceLevel = _literal("bukti")
+PracticeStatus = _literal("status_praktik")
 
 
 # The validators raise PydanticCustomError(rule id, message, context): the rule id
@@ -196,7 +197,7 @@ class RecordModel(BaseModel):
 
 MARKDOWN_NOTE = " Boleh memakai Markdown sebaris: `**tebal**`, `*miring*`, `[teks](https://...)`."
 """Appended to the description of the fields the site renders as inline Markdown
-(``generator.stages.render.MARKDOWN_FIELDS``; tests/test_schemadoc.py keeps the two in step)."""
+(``generator.limits.MARKDOWN_FIELDS``; tests/test_schemadoc.py keeps the two in step)."""
 
 
 def F(alias: str, description: str, *, example: Any = None, **kw: Any) -> Any:  # noqa: N802

@@ -7,7 +7,6 @@ when a committed copy drifts from the models in :mod:`generator.schema`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,51 +45,17 @@ REFERENCE_PATH = Path("docs/kontribusi/referensi-kolom.md")
 _DATE_WORDS = "tanggal: tahun (`2018`), bulan (`2018-04`) atau lengkap (`2018-04-22`)"
 
 
-@dataclass(frozen=True)
-class _Vocabulary:
-    """A closed list as shown in the reference: heading, anchor, values."""
-
-    title: str
-    anchor: str
-    options: dict[str, str]
-    descriptions: dict[str, str]
+def _vocabularies() -> list[vocab.Vocabulary]:
+    """The closed lists, in the order the reference explains them."""
+    return list(vocab.VOCABULARIES.values())
 
 
-def _vocabularies() -> list[_Vocabulary]:
-    return [
-        _Vocabulary("Pilihan sektor", "pilihan-sektor", dict(vocab.SECTORS), {}),
-        _Vocabulary(
-            "Pilihan jenis praktik", "pilihan-jenis-praktik", dict(vocab.PRACTICE_TYPES), {}
-        ),
-        _Vocabulary("Pilihan provinsi", "pilihan-provinsi", {p: p for p in vocab.PROVINCES}, {}),
-        _Vocabulary(
-            "Pilihan jenis instrumen", "pilihan-jenis-instrumen", dict(vocab.INSTRUMENT_KINDS), {}
-        ),
-        _Vocabulary(
-            "Pilihan bentuk pembelajaran",
-            "pilihan-bentuk-pembelajaran",
-            dict(vocab.LEARNING_FORMS),
-            {},
-        ),
-        _Vocabulary(
-            "Pilihan tahap replikasi", "pilihan-tahap-replikasi", dict(vocab.REPLICATION_PHASES), {}
-        ),
-        _Vocabulary(
-            "Pilihan status replikasi",
-            "pilihan-status-replikasi",
-            dict(vocab.REPLICATION_STATUSES),
-            {},
-        ),
-        _Vocabulary(
-            "Pilihan tingkat bukti",
-            "pilihan-tingkat-bukti",
-            dict(vocab.EVIDENCE_LEVELS),
-            dict(vocab.EVIDENCE_DESCRIPTIONS),
-        ),
-        _Vocabulary(
-            "Pilihan status praktik", "pilihan-status-praktik", dict(vocab.PRACTICE_STATUSES), {}
-        ),
-    ]
+def _title(found: vocab.Vocabulary) -> str:
+    return f"Pilihan {found.noun}"
+
+
+def _anchor(found: vocab.Vocabulary) -> str:
+    return "pilihan-" + found.noun.replace(" ", "-")
 
 
 def _cell(text: str) -> str:
@@ -98,8 +63,8 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def _vocabulary_for(enum: list[Any], lists: list[_Vocabulary]) -> _Vocabulary | None:
-    return next((v for v in lists if list(v.options) == list(enum)), None)
+def _vocabulary_for(enum: list[Any], lists: list[vocab.Vocabulary]) -> vocab.Vocabulary | None:
+    return next((v for v in lists if list(v.values) == list(enum)), None)
 
 
 def _example(spec: dict[str, Any]) -> str:
@@ -113,7 +78,7 @@ def _example(spec: dict[str, Any]) -> str:
     return f"`{_cell(shown)}`"
 
 
-def _kind(spec: dict[str, Any], defs: dict[str, Any], lists: list[_Vocabulary]) -> str:
+def _kind(spec: dict[str, Any], defs: dict[str, Any], lists: list[vocab.Vocabulary]) -> str:
     """What to write, in plain Indonesian, from a JSON Schema property."""
     variants = [s for s in spec.get("anyOf", [spec]) if s.get("type") != "null"]
     if any(s.get("pattern") == DATE_PATTERN for s in variants):
@@ -126,7 +91,7 @@ def _kind(spec: dict[str, Any], defs: dict[str, Any], lists: list[_Vocabulary]) 
     if "enum" in spec:
         found = _vocabulary_for(spec["enum"], lists)
         if found:
-            return f"satu dari [{found.title.lower()}](#{found.anchor})"
+            return f"satu dari [{_title(found).lower()}](#{_anchor(found)})"
         return "satu dari " + ", ".join(f"`{v}`" for v in spec["enum"])
     kind = spec.get("type")
     if kind == "array":
@@ -272,7 +237,7 @@ def journey_reference() -> str:
 
 
 def _table(
-    name: str, spec: dict[str, Any], defs: dict[str, Any], lists: list[_Vocabulary]
+    name: str, spec: dict[str, Any], defs: dict[str, Any], lists: list[vocab.Vocabulary]
 ) -> list[str]:
     required = set(spec.get("required", []))
     rows = [
@@ -348,22 +313,22 @@ def field_reference() -> str:
     )
     out.append("")
     for found in lists:
-        out.append(f"### {found.title}")
+        out.append(f"### {_title(found)}")
         out.append("")
         if found.descriptions:
             out.append("| Nilai | Label | Artinya |")
             out.append("| --- | --- | --- |")
-            for slug, label in found.options.items():
+            for slug, label in found.labels.items():
                 out.append(
                     f"| `{slug}` | {_cell(label)} | {_cell(found.descriptions.get(slug, ''))} |"
                 )
-        elif all(slug == label for slug, label in found.options.items()):
+        elif all(slug == label for slug, label in found.labels.items()):
             out.append("| Nilai |")
             out.append("| --- |")
-            out.extend(f"| `{slug}` |" for slug in found.options)
+            out.extend(f"| `{slug}` |" for slug in found.values)
         else:
             out.append("| Nilai | Label |")
             out.append("| --- | --- |")
-            out.extend(f"| `{slug}` | {_cell(label)} |" for slug, label in found.options.items())
+            out.extend(f"| `{slug}` | {_cell(label)} |" for slug, label in found.labels.items())
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

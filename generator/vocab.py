@@ -4,9 +4,17 @@ Each list maps the value written in a record (a short kebab-case slug that a
 contributor can type) to the label shown to readers. The schema, the JSON
 Schema, the field reference, the site and the PDFs all read these dicts, so a
 new value is added here and nowhere else.
+
+:data:`VOCABULARIES` is the registry of the nine closed lists a record uses:
+the schema takes each list's values from it, the field reference its heading
+and descriptions, and the site's templates (``{{ p.sector|label("sektor") }}``)
+and the PDFs its labels through :func:`label`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 SECTORS: dict[str, str] = {
     "air-limbah-domestik": "Air limbah domestik",
@@ -153,3 +161,50 @@ MONTHS: tuple[str, ...] = (
     "Desember",
 )
 """Indonesian month names, January first: dates on pages, in PDFs and in hints."""
+
+
+# ----------------------------------------------------------------------------- registry
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """One closed list: its key, what it names, and each value's label (and description)."""
+
+    key: str
+    """The name templates and code use: ``label("sektor", value)``."""
+    noun: str
+    """What a value is, in Indonesian (``jenis praktik``): the field reference's heading."""
+    labels: Mapping[str, str]
+    descriptions: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The values a record may write, in reading order."""
+        return tuple(self.labels)
+
+
+VOCABULARIES: dict[str, Vocabulary] = {
+    v.key: v
+    for v in (
+        Vocabulary("sektor", "sektor", SECTORS),
+        Vocabulary("jenis", "jenis praktik", PRACTICE_TYPES),
+        Vocabulary("provinsi", "provinsi", {p: p for p in PROVINCES}),
+        Vocabulary("instrumen", "jenis instrumen", INSTRUMENT_KINDS),
+        Vocabulary("bentuk", "bentuk pembelajaran", LEARNING_FORMS),
+        Vocabulary("tahap", "tahap replikasi", REPLICATION_PHASES),
+        Vocabulary("status_replikasi", "status replikasi", REPLICATION_STATUSES),
+        Vocabulary("bukti", "tingkat bukti", EVIDENCE_LEVELS, EVIDENCE_DESCRIPTIONS),
+        Vocabulary("status_praktik", "status praktik", PRACTICE_STATUSES),
+    )
+}
+"""The nine closed lists of the practice record, in the order the field reference shows them."""
+
+
+def label(vocabulary: str, value: str) -> str:
+    """The reader's label of ``value`` in a vocabulary: ``label("sektor", "drainase")``."""
+    return VOCABULARIES[vocabulary].labels[value]
+
+
+def values(vocabulary: str) -> tuple[str, ...]:
+    """The values of a vocabulary, in order (the schema's ``Literal`` types)."""
+    return VOCABULARIES[vocabulary].values

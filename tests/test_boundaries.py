@@ -260,21 +260,11 @@ def _path_through(graph: dict[str, set[str]], component: frozenset[str]) -> list
     raise AssertionError(f"no cycle through {start}")  # pragma: no cover
 
 
-# Circles between modules that other issue-17 branches remove (yamlerrors reads
-# load's internals; journey ↔ validate ↔ scaffold; grafik borrows render's number
-# format). Each entry must still be a circle, so the list shrinks as they merge.
-PENDING = {
-    frozenset({"generator.stages.grafik", "generator.stages.render"}),
-}
-
-
 def test_no_import_circle() -> None:
     graph = _import_graph()
     components = _circles(graph)
-    new = [" → ".join(_path_through(graph, c)) for c in components if c not in PENDING]
-    assert not new, "import circle:\n" + "\n".join(new)
-    gone = [sorted(c) for c in PENDING - set(components)]
-    assert not gone, f"no longer a circle, remove from PENDING: {gone}"
+    found = [" → ".join(_path_through(graph, c)) for c in components]
+    assert not found, "import circle:\n" + "\n".join(found)
 
 
 def test_the_circle_check_finds_a_circle() -> None:

@@ -24,16 +24,23 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.limits import MAX_BRACKETS, MAX_MARKDOWN_CHARS, MAX_WORD_CHARS, markdown_excess
+from generator.limits import (
+    MARKDOWN_FIELDS,
+    MAX_BRACKETS,
+    MAX_MARKDOWN_CHARS,
+    MAX_WORD_CHARS,
+    markdown_excess,
+)
 from generator.outputs.export import practice_object, practices_csv
 from generator.outputs.search import practice_fields
+from generator.present import markdown_to_text, safe_markdown
 from generator.problems import format_problems
 from generator.project import Project
 from generator.stages.checked import RecordCache
 from generator.stages.load import load_file
 from generator.stages.load.reader import MAX_FILE_BYTES, read_limited
 from generator.stages.model import build_catalogue
-from generator.stages.render import MARKDOWN_FIELDS, markdown_to_text, render_site, safe_markdown
+from generator.stages.render import render_site
 from generator.stages.validate import check_project
 from tests.conftest import make_project
 
@@ -134,7 +141,7 @@ def test_plain_text_search_and_render_are_linear(text: str) -> None:
     A 200,000-letter word took the Sastrawi stemmer 3 s before long words were skipped.
     """
     from generator.outputs.search import root, words
-    from generator.stages.render import text as render_text
+    from generator.present import text as render_text
 
     started = time.perf_counter()
     for word in words(text):
@@ -212,7 +219,8 @@ def test_a_record_at_the_limits_builds_fast(full: Path) -> None:
 def test_pdf_brief_of_long_words_is_fast(full: Path) -> None:
     """A 2,000-letter word took 30 s to hyphenate in one brief; words are now at most 100."""
     from generator.errors import PdfError
-    from generator.outputs.pdf import render_brief, write_templates
+    from generator.outputs.pdf.briefs import render_brief
+    from generator.outputs.pdf.typeset import write_templates
 
     too_long = with_field(full, "ringkasan", "Ringkasan " + "a" * 2_000)
     assert "[long-word]" in validate(full, f"practices/{too_long.name}").stderr

@@ -19,10 +19,11 @@ import pytest
 import yaml
 
 from generator import vocab
-from generator.outputs.pdf import catalogue_order, printed_url
+from generator.outputs.pdf.catalogues import catalogue_order
+from generator.outputs.pdf.data import printed_url
+from generator.present import format_date
 from generator.project import Project
 from generator.stages.model import Catalogue, build_catalogue
-from generator.stages.render import format_date
 from generator.stages.validate import check_project
 
 
@@ -494,3 +495,20 @@ def test_pdfs_name_the_regions_that_learned_a_practice(
     spread = squeeze(text_of(catalogue_pdf, page, page + 3))
     assert squeeze("Perjalanan belajar") in spread
     assert squeeze("1 dari 6 sesi terlaksana") in spread
+
+
+def test_workers_decide_whether_pdfs_are_typeset_in_other_processes() -> None:
+    """``write_pdfs(workers=1)`` keeps every job in this process; more workers start a pool."""
+    from generator.outputs.pdf.schedule import PARALLEL_FROM, Runner
+
+    alone = Runner(PARALLEL_FROM * 10, workers=1)
+    assert alone.pool is None and alone.workers == 0
+    assert alone.submit(sum, [1, 2]).result() == 3
+    few = Runner(PARALLEL_FROM - 1, workers=2)
+    assert few.pool is None  # too few jobs to pay for starting workers
+    pooled = Runner(PARALLEL_FROM, workers=2)
+    try:
+        assert pooled.pool is not None and pooled.workers == 2
+        assert pooled.submit(sum, [1, 2]).result() == 3
+    finally:
+        pooled.close()

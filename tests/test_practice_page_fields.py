@@ -12,7 +12,7 @@ import pytest
 import yaml
 from site_support import copy_project, replika
 
-from generator.stages.render import format_date
+from generator.present import format_date
 
 EXAMPLE = Path(__file__).parent / "examples" / "valid" / "contoh-kolom-baru.yaml"
 

@@ -83,3 +83,51 @@ def test_kendari_page_lists_five_related(full_build: Path) -> None:
     assert 1 <= links <= RELATED_LIMIT, links
     for q in catalogue().related(catalogue().by_id["l2t2-kendari"]):
         assert f'href="../{q.id}/"' in section
+
+
+def test_the_page_environment_keeps_no_value_of_one_build() -> None:
+    """Two renders of different catalogues share the cached environment but not its values.
+
+    The tag anchors of a build travel in the render context: a render of a
+    catalogue with other tags must not leave its anchors for the next one.
+    """
+    from generator.stages.render import _environment, render_site
+
+    cat = catalogue()
+    practice = cat.practices[0]
+    renamed = practice.model_copy(update={"tags": ["tanda-khusus-uji", *practice.tags]})
+    other = Catalogue(
+        practices=[renamed, *cat.practices[1:]],
+        regions=cat.regions,
+        journeys=cat.journeys,
+        last_changed=cat.last_changed,
+    )
+    before = dict(_environment().globals)
+    pages = {p.path: p.content for p in render_site(other)}
+    assert 'href="../../tag/#tag-tanda-khusus-uji"' in pages[f"katalog/praktik/{practice.id}.md"]
+    again = {p.path: p.content for p in render_site(cat)}
+    assert "tanda-khusus-uji" not in again[f"katalog/praktik/{practice.id}.md"]
+    assert "tanda-khusus-uji" not in again["katalog/tag.md"]
+    assert dict(_environment().globals) == before
+
+
+def test_labels_come_from_the_one_vocabulary_registry() -> None:
+    """The schemas' closed lists are the registry's values; pages print the registry's labels."""
+    from generator import vocab
+    from generator.schema import json_schema
+    from generator.stages.journey import journey_schema
+    from generator.templating import make_environment
+
+    def enums(node: object) -> list[list[str]]:
+        if isinstance(node, dict):
+            own = [node["enum"]] if "enum" in node else []
+            return own + [e for value in node.values() for e in enums(value)]
+        if isinstance(node, list):
+            return [e for value in node for e in enums(value)]
+        return []
+
+    found = enums(json_schema()) + enums(journey_schema())
+    for v in vocab.VOCABULARIES.values():
+        assert list(v.values) in found, v.key
+    render = make_environment().from_string('{{ "drainase"|label("sektor") }}').render
+    assert render() == vocab.label("sektor", "drainase") == "Drainase lingkungan"

@@ -134,8 +134,8 @@ def test_issue_form_offers_the_closed_lists() -> None:
 
 def test_reference_names_exactly_the_fields_rendered_as_markdown() -> None:
     """The guide and the field reference promise Markdown only where the site renders it."""
+    from generator.limits import MARKDOWN_FIELDS
     from generator.schema import MARKDOWN_NOTE
-    from generator.stages.render import MARKDOWN_FIELDS
 
     noted = {
         name

@@ -10,9 +10,9 @@ from site_support import ROOT
 from test_search import FNV_VECTORS
 
 from generator.outputs import search
+from generator.present import practice_url
 from generator.project import find_project
 from generator.stages.model import Catalogue, build_catalogue
-from generator.stages.render import practice_url
 from generator.stages.validate import check_project
 
 

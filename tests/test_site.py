@@ -13,7 +13,7 @@ import pytest
 import yaml
 from site_support import DOWNLOADS, copy_project, parse, records, replika
 
-from generator.stages.render import format_date, format_number, format_rupiah, relative_url
+from generator.present import format_date, format_number, format_rupiah, relative_url
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +134,7 @@ def test_city_pages_show_mentoring_and_learning(built: Path) -> None:
     ]
     pairs = [(j["mentor"], j["mentee"]) for j in journeys]
     assert len(pairs) >= 11
-    from generator.stages.render import slugify
+    from generator.slug import slugify
 
     site = built / "site/katalog/daerah"
     replications = (built / "site/katalog/replikasi/index.html").read_text(encoding="utf-8")

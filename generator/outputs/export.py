@@ -27,13 +27,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from generator.errors import ExportError
+from generator.fsutil import atomic_write
 from generator.schema import Practice
 from generator.stages.journey import Journey
 from generator.stages.model import Catalogue, start_year
@@ -220,24 +219,6 @@ def _looks_like_ours(path: Path, name: str) -> bool:
     return stripped.startswith("[") and ('"title"' in head or stripped.startswith("[]"))
 
 
-def write_atomic(path: Path, content: str) -> bool:
-    """Write ``content`` via a temporary file and a rename; False if it was already there."""
-    data = content.encode("utf-8")
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
-
-
 def write_open_data(
     catalogue: Catalogue, out_dir: Path, formats: Iterable[str] = FORMATS
 ) -> list[Path]:
@@ -261,6 +242,6 @@ def write_open_data(
     written = []
     for name, make in chosen:
         target = out_dir / name
-        write_atomic(target, make(catalogue))
+        atomic_write(target, make(catalogue), skip_unchanged=True)
         written.append(target)
     return written

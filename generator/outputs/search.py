@@ -66,21 +66,21 @@ from typing import Any
 
 from generator import vocab
 from generator.forked import Forked, ForkedError, can_fork
-from generator.schema import Practice
-from generator.stages.model import Catalogue
-from generator.stages.render import (
-    _MARKDOWN_SYNTAX,
+from generator.present import (
     GENERATED_DIR,
-    _acronym_re,
-    _practice_texts,
+    MARKDOWN_SYNTAX,
+    acronym_re,
     glossary,
     journey_url,
     markdown_to_text,
     plain,
+    practice_texts,
     practice_url,
     region_url,
-    slugify,
 )
+from generator.schema import Practice
+from generator.slug import slugify
+from generator.stages.model import Catalogue
 from generator.stem import stem
 
 SEARCH_DIR = "cari-indeks"
@@ -165,7 +165,7 @@ def _acronym_extras(text: str) -> list[str]:
     most do not, and one substring search per glossary term over every page
     was a tenth of the indexing time.
     """
-    present = set(_acronym_re().findall(text))
+    present = set(acronym_re().findall(text))
     tokens = words(text)
     vocabulary = set(tokens)
     padded = ""
@@ -191,8 +191,8 @@ def labels(practice: Practice) -> list[str]:
 
 def practice_fields(practice: Practice, summary: str | None = None) -> dict[str, str]:
     """The text of each field of a practice, plain (``summary``: its summary as text, if known)."""
-    texts = list(_practice_texts(practice))
-    # _practice_texts starts with the title and the summary; tags come from the record.
+    texts = list(practice_texts(practice))
+    # practice_texts starts with the title and the summary; tags come from the record.
     body = [t for t in texts[2:] if t not in practice.tags]
     body.extend(_more_texts(practice))
     if summary is None:
@@ -202,7 +202,7 @@ def practice_fields(practice: Practice, summary: str | None = None) -> dict[str,
         "ringkasan": plain(" ".join([summary, *practice.tags])),
         "label": plain(" ".join(labels(practice))),
         "isi": plain(
-            " ".join(markdown_to_text(t) if _MARKDOWN_SYNTAX.search(t) else t for t in body)
+            " ".join(markdown_to_text(t) if MARKDOWN_SYNTAX.search(t) else t for t in body)
         ),
     }
     extra = _acronym_extras(" ".join(fields.values()))
@@ -212,7 +212,7 @@ def practice_fields(practice: Practice, summary: str | None = None) -> dict[str,
 
 
 def _more_texts(practice: Practice) -> Iterable[str]:
-    """Text the page shows beyond :func:`_practice_texts`: replications, discrepancies, sources."""
+    """Text the page shows beyond :func:`practice_texts`: replications, discrepancies, sources."""
     for rep in practice.replications:
         yield rep.mentee
         yield from (t for t in (rep.mentor, rep.facilitator) if t)

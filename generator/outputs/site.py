@@ -32,11 +32,12 @@ from typing import Any
 
 from generator.errors import BuildError, InvalidContent, NotOurs, OutputError
 from generator.outputs.search import PendingIndex, write_index
+from generator.present import GENERATED_DIR
 from generator.problems import safe_line
 from generator.project import Project, configured_site_url
 from generator.stages.checked import Checked, RecordCache
 from generator.stages.model import Catalogue, build_catalogue
-from generator.stages.render import GENERATED_DIR, Page, render_site
+from generator.stages.render import Page, render_site
 from generator.stages.validate import check_project
 
 try:

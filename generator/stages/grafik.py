@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
+from generator.present import format_number
 from generator.schema import Practice
 from generator.stages.model import Catalogue
 from generator.vocab import SECTORS
@@ -24,8 +25,6 @@ WIDTH = 360
 
 def _number(value: float) -> str:
     """Indonesian number for a chart label (``1.200``, ``4,5``)."""
-    from generator.stages.render import format_number
-
     return format_number(int(value) if float(value).is_integer() else value)
 
 

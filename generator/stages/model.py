@@ -28,6 +28,29 @@ def start_year(practice: Practice) -> int:
     return min(int(m.date[:4]) for m in practice.timeline)
 
 
+def practice_period(practice: Practice) -> str:
+    """When the practice ran, for its page: ``sejak 2018``, ``2015–2021`` or ``mulai 2019``.
+
+    The start is the year of ``mulai`` (the practice itself), or the first
+    milestone when ``mulai`` is empty. A running or stalled practice has no end
+    year; a stopped one ends in the year of ``status_per`` (its latest
+    evidence); an unknown status says only when it started.
+    """
+    start = int(practice.started[:4]) if practice.started else start_year(practice)
+    if practice.status == "berhenti":
+        end = int(practice.status_as_of[:4]) if practice.status_as_of else start
+        return str(start) if end <= start else f"{start}–{end}"
+    if practice.status == "tidak-diketahui":
+        return f"mulai {start}"
+    return f"sejak {start}"
+
+
+def year_span(practice: Practice) -> str:
+    """``2015–2020`` from the first and last milestone (one year alone if equal)."""
+    years = sorted(int(m.date[:4]) for m in practice.timeline)
+    return str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+
+
 RELATED_LIMIT = 5
 """At most this many related practices are shown on a practice page."""
 
