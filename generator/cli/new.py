@@ -126,15 +126,10 @@ def _add_journey_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_new(sub: Any) -> None:
-    p = sub.add_parser(
-        "new",
-        help="buat catatan praktik baru dari templat (tanya-jawab, atau lewat opsi)",
-        description="Membuat practices/<id>.yaml dari practices/_templat.yaml. Bertanya "
-        "(dalam bahasa Indonesia) bila dijalankan di terminal; tanpa terminal atau dengan "
-        "--no-input semua isian diambil dari opsi. Daerah boleh kota/kabupaten mana pun di "
-        "Indonesia (daftar lengkapnya di practices/_wilayah.yaml).",
-        epilog=examples(
+def _new_epilog() -> str:
+    """Examples and the allowed values of every closed-list option of ``replika new``."""
+    return (
+        examples(
             "replika new",
             'replika new --no-input --judul "Bank Sampah Sekolah di Kabupaten Pangandaran" \\',
             '    --daerah "Kabupaten Pangandaran" --sektor persampahan \\',
@@ -151,7 +146,19 @@ def _add_new(sub: Any) -> None:
         + "\n\npilihan --status: "
         + choices(list(vocab.PRACTICE_STATUSES))
         + "\n\npilihan --tingkat-bukti: "
-        + choices(list(vocab.EVIDENCE_LEVELS)),
+        + choices(list(vocab.EVIDENCE_LEVELS))
+    )
+
+
+def _add_new(sub: Any) -> None:
+    p = sub.add_parser(
+        "new",
+        help="buat catatan praktik baru dari templat (tanya-jawab, atau lewat opsi)",
+        description="Membuat practices/<id>.yaml dari practices/_templat.yaml. Bertanya "
+        "(dalam bahasa Indonesia) bila dijalankan di terminal; tanpa terminal atau dengan "
+        "--no-input semua isian diambil dari opsi. Daerah boleh kota/kabupaten mana pun di "
+        "Indonesia (daftar lengkapnya di practices/_wilayah.yaml).",
+        epilog=_new_epilog(),
     )
     p.add_argument("--judul", "--title", metavar="TEKS", help="judul praktik")
     p.add_argument(
