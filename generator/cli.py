@@ -325,7 +325,8 @@ def cmd_from_issue(args: argparse.Namespace, project: Project) -> int:
 
 
 def cmd_build(args: argparse.Namespace, project: Project) -> int:
-    from generator.outputs.site import BuildError, InvalidContent, build
+    from generator.build import build
+    from generator.outputs.site import BuildError, InvalidContent
 
     try:
         result = build(project, pdf=not args.tanpa_pdf, log=lambda msg: print(msg, file=sys.stderr))
