@@ -52,7 +52,7 @@ from generator.outputs.site import (
 )
 from generator.project import Project, configured_site_url
 from generator.stages.model import Catalogue, build_catalogue
-from generator.stages.render import Page, listing_pages, practice_pages
+from generator.stages.render import Page, listing_pages, make_environment, practice_pages
 from generator.stages.validate import Checked, check_project
 
 PARALLEL_MIN = 200
@@ -154,11 +154,13 @@ class Build:
         practices = catalogue.practices
         half = len(practices) // 2 if self.parallel(catalogue) else len(practices)
         second = Beside(
-            lambda: practice_pages(catalogue, practices[half:]), parallel=half < len(practices)
+            lambda: practice_pages(catalogue, practices[half:]) if half < len(practices) else [],
+            parallel=half < len(practices),
         )
         try:
-            first = practice_pages(catalogue, practices[:half])
-            return first + second.result() + listing_pages(catalogue)
+            env = make_environment()  # one per process: templates are compiled once
+            first = practice_pages(catalogue, practices[:half], env=env)
+            return first + second.result() + listing_pages(catalogue, env=env)
         finally:
             second.close()
 

@@ -686,6 +686,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from generator.progress import configure
+
+    configure()  # progress (the ``replika`` logger) is shown on stderr
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
