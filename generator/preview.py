@@ -197,8 +197,6 @@ class Trigger:
         self._lock = threading.Lock()
         self._running = False
         self._again = False
-        self.runs = 0
-        """Runs started so far (for tests)."""
 
     def __call__(self, *_args: Any) -> None:
         with self._lock:
@@ -219,7 +217,6 @@ class Trigger:
     def _work(self) -> None:
         again = True
         while again:
-            self.runs += 1
             try:
                 self._action()
             except Exception as err:  # the worker must survive; the next edit tries again
