@@ -16,7 +16,9 @@ import pickle
 import signal
 from collections.abc import Callable
 from contextlib import suppress
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
 
 
 class ForkedError(Exception):
@@ -71,6 +73,42 @@ class Forked:
             with suppress(ChildProcessError):
                 os.waitpid(self._pid, 0)
             self._pid = None
+
+
+class Beside(Generic[T]):
+    """``work()`` computed beside the caller: in a forked child when ``parallel``, else here.
+
+    The child starts at construction; :meth:`result` takes its result, or runs
+    ``work()`` in this process when no child was started or the child failed
+    (e.g. it ran out of memory): the result is the same, only slower. An
+    exception ``work()`` raises here reaches the caller as it is.
+    """
+
+    def __init__(self, work: Callable[[], T], *, parallel: bool) -> None:
+        self._work = work
+        self._child = Forked(work) if parallel and can_fork() else None
+
+    @property
+    def forked(self) -> bool:
+        """A child process was started (and has not been collected yet)."""
+        return self._child is not None
+
+    def result(self) -> T:
+        if self._child is not None:
+            child, self._child = self._child, None
+            try:
+                return child.result()  # type: ignore[no-any-return]
+            except ForkedError:
+                pass  # computed here below
+            finally:
+                child.cancel()
+        return self._work()
+
+    def close(self) -> None:
+        """Stop the child without waiting for it (a failed build returns at once)."""
+        if self._child is not None:
+            self._child.cancel()
+            self._child = None
 
 
 def _child(work: Callable[[], Any], fd: int) -> None:

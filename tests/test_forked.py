@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from generator.forked import Forked, ForkedError
+from generator.forked import Beside, Forked, ForkedError, can_fork
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 
@@ -41,3 +41,35 @@ def test_cancel_does_not_wait_for_the_child() -> None:
     assert time.monotonic() - started < 5
     with pytest.raises(ForkedError):
         child.result()
+
+
+def test_beside_computes_in_a_child_or_here_with_the_same_result() -> None:
+    if not can_fork():
+        pytest.skip("a single CPU: Beside computes here")
+    parent = os.getpid()
+    forked = Beside(lambda: (os.getpid(), "hasil"), parallel=True)
+    assert forked.forked
+    pid, value = forked.result()
+    assert value == "hasil" and pid != parent
+    here = Beside(lambda: (os.getpid(), "hasil"), parallel=False)
+    assert not here.forked
+    assert here.result() == (parent, "hasil")
+
+
+def test_beside_does_the_work_here_when_the_child_dies() -> None:
+    parent = os.getpid()
+
+    def work() -> int:
+        if os.getpid() != parent:
+            os._exit(3)  # the child dies (as when it runs out of memory)
+        return 42
+
+    assert Beside(work, parallel=True).result() == 42
+
+
+def test_beside_lets_an_error_of_the_work_reach_the_caller() -> None:
+    def fail() -> None:
+        raise ValueError("rusak")
+
+    with pytest.raises(ValueError, match="rusak"):
+        Beside(fail, parallel=True).result()

@@ -33,6 +33,7 @@ from generator.limits import (
 )
 from generator.outputs.export import practice_object, practices_csv
 from generator.outputs.search import practice_fields
+from generator.page_cache import PageCache
 from generator.present import markdown_to_text, safe_markdown
 from generator.problems import format_problems
 from generator.project import Project
@@ -441,6 +442,7 @@ def test_validator_is_the_contract_under_mutation(tmp_path: Path) -> None:
     target = root / "practices" / f"{BASE}.yaml"
     original = target.read_text(encoding="utf-8")
     cache = RecordCache()
+    pages = PageCache()
     rng = random.Random(20261130)
     accepted = rendered = 0
     started = time.monotonic()
@@ -474,7 +476,7 @@ def test_validator_is_the_contract_under_mutation(tmp_path: Path) -> None:
             practice_fields(practice)
             if rendered < 3:  # the whole site for a few: slower
                 catalogue = build_catalogue(checked, project)
-                render_site(catalogue, reuse=True)
+                pages.render(catalogue)  # the preview's incremental render
                 _check_csv(practices_csv(catalogue))
                 rendered += 1
         except Exception as err:

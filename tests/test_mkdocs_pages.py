@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from site_support import copy_project
 
+from generator.build import generate
 from generator.outputs import mkdocs_pages
-from generator.outputs.site import generate
 from generator.project import find_project
 
 
@@ -24,7 +24,7 @@ def _mkdocs(project: Path, site: Path, *, two_processes: bool) -> None:
     try:
         config = load_config(config_file="mkdocs.yml", site_dir=str(site), strict=True)
         if two_processes:
-            with mkdocs_pages.converted_in_two_processes(min_pages=1):
+            with mkdocs_pages.conversion(two_processes=True, min_pages=1):
                 mkdocs_build.build(config)
         else:
             mkdocs_build.build(config)

@@ -40,3 +40,28 @@ def test_quiet_between_intervals() -> None:
     for _ in range(10):
         lines.advance()
     assert out.getvalue() == ""
+
+
+def test_progress_goes_through_the_replika_logger() -> None:
+    """The CLI's handler shows the same bar or lines the stream would have shown."""
+    import logging
+
+    from generator.progress import TerminalHandler
+
+    for tty in (True, False):
+        out = io.StringIO()
+        logger = logging.getLogger(f"replika.test-{tty}")
+        logger.propagate = False
+        logger.setLevel(logging.INFO)
+        logger.addHandler(TerminalHandler(out))
+        direct = io.StringIO()
+        for progress in (
+            Progress(3, "PDF", logger=logger, tty=tty, every=0.0),
+            Progress(3, "PDF", stream=direct, tty=tty, every=0.0),
+        ):
+            for _ in range(3):
+                progress.advance()
+            progress.finish()
+        strip = re.compile(r"[\d.,]+/dtk|sisa [\d:?]+|dalam [\d:]+")
+        assert strip.sub("", out.getvalue()) == strip.sub("", direct.getvalue())
+        assert ("\r" in out.getvalue()) is tty

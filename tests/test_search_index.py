@@ -253,11 +253,10 @@ def test_preview_indexer_waits_for_quiet_and_yields_to_edits(
 ) -> None:
     import time
 
-    from generator import serve
+    from generator import preview_tasks
 
-    monkeypatch.setattr(serve, "IDLE_SECONDS", 1.0)
-    search.remember_for_preview(catalogue)
-    indexer = serve._Indexer()
+    monkeypatch.setattr(preview_tasks, "IDLE_SECONDS", 1.0)
+    indexer = preview_tasks.Indexer(lambda: catalogue)
     indexer.request(tmp_path)
     # Edits keep arriving: nothing is indexed while they do.
     for _ in range(5):

@@ -390,9 +390,9 @@ def test_failed_mkdocs_build_leaves_previous_site(tmp_path: Path) -> None:
 def test_failed_search_indexer_leaves_previous_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from generator import build as build_module
     from generator.errors import BuildError
     from generator.outputs import search as search_module
-    from generator.outputs import site as site_module
     from generator.project import find_project
 
     project_dir = copy_project(tmp_path / "p")
@@ -405,7 +405,7 @@ def test_failed_search_indexer_leaves_previous_site(
 
     monkeypatch.setattr(search_module, "index_files", broken)
     with pytest.raises(BuildError):
-        site_module.build(find_project(project_dir), pdf=False)
+        build_module.build(find_project(project_dir), pdf=False)
     assert sentinel.read_text(encoding="utf-8") == "lama"
     assert (project_dir / "site/.replika-build").is_file()
     assert not list((project_dir / ".cache").glob("site-*"))
@@ -417,7 +417,8 @@ def test_practice_pages_rendered_in_two_processes_are_the_same(
     """Large builds render half the practice pages in a forked helper; same pages, same order."""
     from site_support import ROOT
 
-    from generator.forked import can_fork
+    from generator import build as build_module
+    from generator.forked import Beside, can_fork
     from generator.project import find_project
     from generator.stages import render
     from generator.stages.model import build_catalogue
@@ -427,16 +428,15 @@ def test_practice_pages_rendered_in_two_processes_are_the_same(
         pytest.skip("no fork or a single CPU: rendering stays in one process")
     project = find_project(ROOT)
     catalogue = build_catalogue(check_project(project), project)
-    monkeypatch.setattr(render, "PARALLEL_MIN", 10**9)
     serial = render.render_site(catalogue)
-    started: list[int] = []
-    start_helper = render._start_helper
+    forked: list[bool] = []
 
-    def spy(catalogue: object, start: int) -> object:
-        started.append(start)
-        return start_helper(catalogue, start)  # type: ignore[arg-type]
+    class Spy(Beside):  # type: ignore[type-arg]
+        def __init__(self, work: object, *, parallel: bool) -> None:
+            super().__init__(work, parallel=parallel)  # type: ignore[arg-type]
+            forked.append(self.forked)
 
-    monkeypatch.setattr(render, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(render, "_start_helper", spy)
-    assert render.render_site(catalogue) == serial
-    assert started == [len(catalogue.practices) // 2]
+    monkeypatch.setattr(build_module, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(build_module, "Beside", Spy)
+    assert build_module.Build(project, pdf=False).render(catalogue) == serial
+    assert forked == [True]

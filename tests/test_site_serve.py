@@ -122,14 +122,13 @@ def test_incremental_regeneration_matches_a_full_render(tmp_path: Path) -> None:
     """Serve's incremental regeneration writes exactly what a full render would."""
     import pytest
 
-    from generator.outputs.site import InvalidContent, generate
+    from generator.errors import InvalidContent
+    from generator.preview import Preview
     from generator.project import find_project
-    from generator.stages.checked import RecordCache
 
     project = copy_project(tmp_path / "p")
-    found = find_project(project)
-    cache = RecordCache()
-    generate(found, cache=cache)
+    preview = Preview(find_project(project))
+    preview.generate()
     assert _katalog(project) == _full_render(project)
 
     practices = project / "practices"
@@ -138,7 +137,7 @@ def test_incremental_regeneration_matches_a_full_render(tmp_path: Path) -> None:
 
     def edit(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
-        generate(found, cache=cache)
+        preview.generate()
         assert _katalog(project) == _full_render(project)
 
     # a summary edit (only its own page shows it)
@@ -152,7 +151,7 @@ def test_incremental_regeneration_matches_a_full_render(tmp_path: Path) -> None:
     record.write_text(original.replace("sektor: air-limbah-domestik", "sektor: x"), "utf-8")
     before = _katalog(project)
     with pytest.raises(InvalidContent):
-        generate(found, cache=cache)
+        preview.generate()
     assert _katalog(project) == before
     edit(record, original)
     # a new record, then its removal
@@ -162,5 +161,5 @@ def test_incremental_regeneration_matches_a_full_render(tmp_path: Path) -> None:
     edit(added, copied.replace("\njudul: Bank Sampah Malang", "\njudul: Salinan Bank Sampah"))
     assert "praktik/salinan-uji.md" in _katalog(project)
     added.unlink()
-    generate(found, cache=cache)
+    preview.generate()
     assert _katalog(project) == _full_render(project)

@@ -26,6 +26,7 @@ from generator.cli import check, new, outputs, site
 from generator.cli.parser import BadArguments, HelpShown, Parser, examples
 from generator.cli.status import EXIT_INTERNAL, EXIT_USAGE, exit_status
 from generator.errors import ReplikaError
+from generator.progress import configure as configure_progress
 from generator.project import Project, find_project
 
 Handler = Callable[[argparse.Namespace, Project], int]
@@ -75,6 +76,7 @@ def _internal_error(err: Exception) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one ``replika`` command; the exit status (never exits the process itself)."""
+    configure_progress()  # progress (the ``replika`` logger) is shown on stderr
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -18,7 +18,7 @@ from generator.report import output_format, report
 
 
 def cmd_build(args: argparse.Namespace, project: Project) -> int:
-    from generator.outputs.site import build  # lazy: keeps `--help` fast
+    from generator.build import build  # lazy: keeps `--help` fast
 
     try:
         result = build(project, pdf=not args.tanpa_pdf, log=lambda msg: print(msg, file=sys.stderr))

@@ -13,8 +13,9 @@ This leans on one private function of MkDocs (``mkdocs.commands.build.
 _populate_page``) and the page attributes it fills. ``mkdocs`` is pinned in
 ``pyproject.toml``; when the function or an attribute is not there, the build
 quietly runs single-process, and a test fails so that the upgrade is noticed.
-Only ``replika build`` uses this; ``replika serve`` and plain ``mkdocs build``
-do not, and need nothing from it.
+Only ``replika build`` uses this, through :func:`conversion` (the build
+orchestrator decides); ``replika serve`` and plain ``mkdocs build`` do not, and
+need nothing from it.
 """
 
 from __future__ import annotations
@@ -60,9 +61,15 @@ def supported() -> bool:
 
 
 @contextmanager
-def converted_in_two_processes(min_pages: int = MIN_PAGES) -> Iterator[None]:
-    """While active, MkDocs' builds convert their pages in two processes."""
-    if not supported() or not can_fork():
+def conversion(*, two_processes: bool, min_pages: int = MIN_PAGES) -> Iterator[None]:
+    """The one seam: while active, MkDocs' builds convert their pages as asked.
+
+    ``two_processes`` is the build orchestrator's decision; it is honoured
+    only when :func:`supported` (the MkDocs internals are there) and the
+    machine can fork, and only for builds of ``min_pages`` pages or more.
+    Otherwise MkDocs runs untouched.
+    """
+    if not two_processes or not supported() or not can_fork():
         yield
         return
     import mkdocs.commands.build as mkdocs_build

@@ -29,14 +29,13 @@ same site gives a byte-identical archive.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.errors import OfflineError
+from generator.fsutil import atomic_target
 from generator.outputs.search import POINTER_NAME, SEARCH_DIR
 
 ZIP_NAME = "replika-luring.zip"
@@ -150,21 +149,15 @@ def copy_entries(site: Path, *, site_url: str = "") -> Iterator[tuple[str, Calla
 
 def write_zip(entries: dict[str, Callable[[], bytes]], target: Path) -> None:
     """A deterministic ZIP of ``entries`` under ``replika-luring/``, written atomically."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-            for name in sorted(entries):
-                info = zipfile.ZipInfo(f"{FOLDER_NAME}/{name}", ZIP_DATE)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                zf.writestr(info, entries[name]())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with (
+        atomic_target(target) as tmp,
+        zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf,
+    ):
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(f"{FOLDER_NAME}/{name}", ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, entries[name]())
 
 
 def build_offline_copy(built_site: Path, target: Path, *, site_url: str = "") -> Path:

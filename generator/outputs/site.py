@@ -1,6 +1,7 @@
-"""Stage 5: build the site — validate → catalogue → render → mkdocs + search index → swap.
+"""The MkDocs site: the generated Markdown area, ``mkdocs build``, and ``site/`` itself.
 
-Two rules shape this module:
+The stages of ``replika build`` are listed (and run) in ``generator/build.py``;
+this module holds what they need of the MkDocs site. Two rules shape it:
 
 * The generator owns only what it wrote. Generated Markdown goes to
   ``docs/katalog/`` together with a manifest of every file and its hash; a file
@@ -23,22 +24,19 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.errors import BuildError, InvalidContent, NotOurs, OutputError
-from generator.outputs.search import PendingIndex, write_index
+from generator.errors import BuildError, NotOurs
+from generator.fsutil import atomic_write
 from generator.present import GENERATED_DIR
 from generator.problems import safe_line
 from generator.project import Project, configured_site_url
-from generator.stages.checked import Checked, RecordCache
-from generator.stages.model import Catalogue, build_catalogue
-from generator.stages.render import Page, render_site
-from generator.stages.validate import check_project
+from generator.stages.model import Catalogue
+from generator.stages.render import Page
 
 try:
     import fcntl
@@ -57,16 +55,6 @@ class WriteStats:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
-
-
-@dataclass
-class BuildResult:
-    pages: int
-    practices: int
-    stats: WriteStats
-    seconds: float
-    up_to_date: bool = False
-    """True when nothing MkDocs or the indexer reads had changed: ``site/`` was kept."""
 
 
 # ----------------------------------------------------------------------------- generated area
@@ -174,28 +162,7 @@ def _prune_empty(directory: Path, stop: Path) -> None:
         directory = directory.parent
 
 
-# ----------------------------------------------------------------------------- stages
-
-
-def check(project: Project, *, cache: RecordCache | None = None) -> Checked:
-    """Validate every record; ``InvalidContent`` when any problem was found."""
-    checked = check_project(project, cache=cache)
-    if checked.problems:
-        raise InvalidContent(checked)
-    return checked
-
-
-def generate(project: Project, *, cache: RecordCache | None = None) -> tuple[Catalogue, WriteStats]:
-    """Validate, build the catalogue and write the generated Markdown.
-
-    With a ``cache`` (``replika serve``) the work is incremental: only record
-    files whose bytes changed are read and schema-checked again, and only
-    pages whose inputs changed are rendered again. The result is the same.
-    """
-    checked = check(project, cache=cache)
-    catalogue = build_catalogue(checked, project)
-    pages = render_site(catalogue, reuse=cache is not None)
-    return catalogue, write_generated(project, pages)
+# ----------------------------------------------------------------------------- mkdocs
 
 
 class _Collect(logging.Handler):
@@ -209,7 +176,24 @@ class _Collect(logging.Handler):
         self.lines.append(f"{record.levelname:<7} -  {record.getMessage()}")
 
 
-def mkdocs_build(project: Project, destination: Path) -> None:
+class SitePages:
+    """The :class:`~generator.outputs.protocol.Output` of the MkDocs site pages (first of all).
+
+    ``two_processes`` (decided by the orchestrator) lets MkDocs convert the
+    Markdown of a large site in two processes (``mkdocs_pages.py``).
+    """
+
+    name = "halaman situs"
+
+    def __init__(self, project: Project, *, two_processes: bool = False) -> None:
+        self.project = project
+        self.two_processes = two_processes
+
+    def write(self, catalogue: Catalogue, staging: Path) -> None:
+        mkdocs_build(self.project, staging, two_processes=self.two_processes)
+
+
+def mkdocs_build(project: Project, destination: Path, *, two_processes: bool = False) -> None:
     """``mkdocs build --strict`` into ``destination``; any warning fails the build.
 
     Runs in this process (no second interpreter start-up and imports) with
@@ -220,7 +204,7 @@ def mkdocs_build(project: Project, destination: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from generator.outputs.mkdocs_pages import converted_in_two_processes
+    from generator.outputs.mkdocs_pages import conversion
 
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -233,7 +217,7 @@ def mkdocs_build(project: Project, destination: Path) -> None:
         config = load_config(
             config_file=str(project.config_file), site_dir=str(destination), strict=True
         )
-        with converted_in_two_processes():
+        with conversion(two_processes=two_processes):
             run_mkdocs(config)
     except MkDocsException as err:
         output = "\n".join([*collect.lines, str(err)])
@@ -250,43 +234,7 @@ def mkdocs_build(project: Project, destination: Path) -> None:
         raise BuildError("mkdocs build memberi peringatan:\n" + "\n".join(warnings))
 
 
-def search_index(pending: PendingIndex, site: Path) -> None:
-    """Write the search index (``generator/outputs/search.py``) into ``site/cari-indeks/``."""
-    try:
-        write_index(pending.result(), site)
-    except OSError as err:
-        raise OutputError(f"indeks pencarian tidak dapat ditulis: {err}") from None
-
-
-def _extra_outputs(
-    catalogue: Catalogue, project: Project, staging: Path, pending: PendingIndex, *, pdf: bool
-) -> None:
-    """Write open data, PDFs, the search index and the offline copy into the staging site.
-
-    Called after ``mkdocs build`` and before the swap, so a failure here leaves
-    the published ``site/`` untouched. The search index comes after the PDFs
-    (on large sites it is computed beside MkDocs and the PDFs) and before the
-    offline copy, which carries it. ``pdf=False`` (``replika build
-    --tanpa-pdf``) skips the slow PDFs and with them the offline copy. The
-    ``replika serve`` preview builds through MkDocs' own server and does not
-    call this.
-    """
-    from generator.outputs.export import write_open_data
-    from generator.outputs.offline import ZIP_NAME, build_offline_copy
-    from generator.outputs.pdf import write_pdfs
-    from generator.progress import Progress
-
-    write_open_data(catalogue, staging / "data")
-    if pdf:
-        write_pdfs(catalogue, project, staging / "unduh", progress=Progress(0, "PDF"))
-    search_index(pending, staging)
-    if pdf:
-        build_offline_copy(
-            staging, staging / "unduh" / ZIP_NAME, site_url=configured_site_url(project)
-        )
-
-
-def _check_site_is_ours(site: Path) -> None:
+def check_site_is_ours(site: Path) -> None:
     if not site.exists():
         return
     if site.is_dir() and not any(site.iterdir()):
@@ -403,16 +351,13 @@ def site_is_up_to_date(project: Project, inputs: str) -> bool:
     return bool(state.get("situs") == site_digest(site))
 
 
-def _record_build(project: Project, inputs: str) -> None:
+def record_build(project: Project, inputs: str) -> None:
     """Remember what the ``site/`` just swapped in was built from (for the next no-op)."""
     state = {"masukan": inputs, "situs": site_digest(project.site_dir)}
-    target = _state_file(project)
-    tmp = target.with_name(f".{target.name}{TMP_SUFFIX}")
-    tmp.write_text(json.dumps(state) + "\n", encoding="utf-8")
-    os.replace(tmp, target)
+    atomic_write(_state_file(project), json.dumps(state) + "\n")
 
 
-def _forget_build(project: Project) -> None:
+def forget_build(project: Project) -> None:
     _state_file(project).unlink(missing_ok=True)
 
 
@@ -474,62 +419,3 @@ def recover_leftovers(site: Path, work: Path, say: Callable[[str], None]) -> Non
             shutil.rmtree(leftover, ignore_errors=True)
         else:
             leftover.unlink(missing_ok=True)
-
-
-def build(
-    project: Project, *, pdf: bool = True, log: Callable[[str], None] | None = None
-) -> BuildResult:
-    """The whole ``replika build``; on any failure the previous ``site/`` stays as it was.
-
-    One build at a time per project (:func:`project_lock`); leftovers of a
-    killed build are recovered first (:func:`recover_leftovers`).
-    """
-    say = log or (lambda _msg: None)
-    with project_lock(project, say):
-        recover_leftovers(project.site_dir, project.root / WORK_DIR, say)
-        return _build(project, pdf=pdf, say=say)
-
-
-def _build(project: Project, *, pdf: bool, say: Callable[[str], None]) -> BuildResult:
-    started = time.monotonic()
-    site = project.site_dir
-    _check_site_is_ours(site)
-    catalogue, stats = generate(project)
-    say(
-        f"halaman: {len(stats.written)} ditulis, {stats.unchanged} tidak berubah, "
-        f"{len(stats.removed)} dihapus"
-    )
-    work = project.root / WORK_DIR
-    work.mkdir(exist_ok=True)
-    inputs = inputs_digest(project, pdf=pdf)
-    if site_is_up_to_date(project, inputs):
-        say("situs sudah mutakhir: tidak ada yang berubah sejak build terakhir")
-        return BuildResult(
-            pages=len(list(site.rglob("index.html"))),
-            practices=len(catalogue.practices),
-            stats=stats,
-            seconds=time.monotonic() - started,
-            up_to_date=True,
-        )
-    _forget_build(project)
-    staging = Path(tempfile.mkdtemp(prefix="site-baru-", dir=work))
-    pending = PendingIndex(catalogue)  # computed beside MkDocs on large sites
-    try:
-        mkdocs_build(project, staging)
-        _extra_outputs(catalogue, project, staging, pending, pdf=pdf)
-        marker = {"dibuat_oleh": "replika build", "praktik": len(catalogue.practices)}
-        (staging / MARKER_NAME).write_text(json.dumps(marker) + "\n", encoding="utf-8")
-        _check_site_is_ours(site)
-        swap_in(staging, site, work)
-        _record_build(project, inputs)
-    finally:
-        pending.close()
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    pages = len(list(site.rglob("index.html")))
-    return BuildResult(
-        pages=pages,
-        practices=len(catalogue.practices),
-        stats=stats,
-        seconds=time.monotonic() - started,
-    )

@@ -13,17 +13,14 @@ Nothing from a record is ever compiled as a template.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, Template
 
-from generator.forked import Forked, ForkedError, can_fork
 from generator.present import (
     GENERATED_DIR,
     describe,
@@ -35,7 +32,7 @@ from generator.present import (
 )
 from generator.schema import Practice
 from generator.slug import slugify
-from generator.stages.model import Catalogue, practice_period, start_year
+from generator.stages.model import Catalogue, practice_period
 from generator.templating import make_environment
 
 PARTS_DIR = f"{GENERATED_DIR}/_bagian"
@@ -53,135 +50,108 @@ class Page:
     content: str
 
 
-def render_site(
-    catalogue: Catalogue,
-    *,
-    reuse: bool = False,
-    share: slice | None = None,
-) -> list[Page]:
-    """Every generated page of the site, from the catalogue alone.
+def render_site(catalogue: Catalogue, *, env: Environment | None = None) -> list[Page]:
+    """Every generated page of the site, from the catalogue alone: practice pages, then listings.
 
-    ``reuse=True`` (``replika serve``) keeps the rendered pages in memory and
-    returns a page again without rendering it when everything it shows is
-    unchanged (see :func:`_practice_key` and :func:`_listing_key`). Otherwise,
-    from :data:`PARALLEL_MIN` practices on, a forked helper renders the second
-    half of the practice pages; ``share`` (used by that helper) renders only
-    the practice pages of that slice of ``catalogue.practices``.
+    Pure: no process is started and nothing is kept between calls. ``env``
+    (a :func:`make_environment`) lets a caller that renders again and again
+    (``replika serve``) keep its compiled templates; the build orchestrator
+    (``generator/build.py``) decides whether the practice pages are split over
+    two processes (:func:`practice_pages` of a part of the practices).
     """
-    env = _environment()
-    pages: list[Page] = []
-    loaded: dict[str, Template] = {}
-    anchors = tag_anchors(catalogue)
+    renderer = PageRenderer(catalogue, env)
+    return renderer.practice_pages(catalogue.practices) + renderer.listing_pages()
 
-    def tag_anchor(tag: str) -> str:
-        return anchors[tag.lower()]
 
-    def add(template: str, url: str, *, path: str | None = None, **context: Any) -> None:
-        tpl = loaded.get(template) or loaded.setdefault(template, env.get_template(template))
-        here = url
+def practice_pages(
+    catalogue: Catalogue, practices: Iterable[Practice], *, env: Environment | None = None
+) -> list[Page]:
+    """The pages of ``practices`` (members of ``catalogue``), in their order."""
+    return PageRenderer(catalogue, env).practice_pages(practices)
+
+
+def listing_pages(catalogue: Catalogue, *, env: Environment | None = None) -> list[Page]:
+    """Every page that is not a practice page (regions, journeys, listings, home parts)."""
+    return PageRenderer(catalogue, env).listing_pages()
+
+
+class PageRenderer:
+    """Renders the pages of one catalogue; templates are loaded once per renderer."""
+
+    def __init__(self, catalogue: Catalogue, env: Environment | None = None) -> None:
+        self.catalogue = catalogue
+        self.env = env or make_environment()
+        self.anchors = tag_anchors(catalogue)
+        self._loaded: dict[str, Template] = {}
+
+    def tag_anchor(self, tag: str) -> str:
+        return self.anchors[tag.lower()]
+
+    def page(self, template: str, url: str, *, path: str | None = None, **context: Any) -> Page:
+        """``template`` rendered for the page at site path ``url``."""
+        tpl = self._loaded.get(template)
+        if tpl is None:
+            tpl = self._loaded.setdefault(template, self.env.get_template(template))
 
         def link(target: str) -> str:
-            return relative_url(target, here)
+            return relative_url(target, url)
 
         content = tpl.render(
-            cat=catalogue, page_url=url, link=link, tag_anchor=tag_anchor, **context
+            cat=self.catalogue, page_url=url, link=link, tag_anchor=self.tag_anchor, **context
         )
-        pages.append(Page(path or url_to_source(url), content))
+        return Page(path or url_to_source(url), content)
 
-    templates = _templates_signature() if reuse else ""
-    practices = catalogue.practices
-    helper = None
-    if share is not None:  # in the forked helper: only these practice pages
-        practices = practices[share]
-    elif not reuse and len(practices) >= PARALLEL_MIN and can_fork():
-        # A forked helper renders the second half of the practice pages
-        # while this process renders the first half and the other pages.
-        half = len(practices) // 2
-        helper = _start_helper(catalogue, half)
-        practices = practices[:half]
-    for practice in practices:
-        related = catalogue.related(practice)
-        last_changed = catalogue.last_changed.get(practice.id, practice.checked)
-        key = ""
-        if reuse:
-            key = _practice_key(
-                catalogue,
-                practice,
-                related,
-                last_changed,
-                templates + json.dumps([anchors[t.lower()] for t in practice.tags]),
-            )
-            cached = _PRACTICE_PAGES.get(practice.id)
-            if cached and cached[0] == key:
-                pages.append(cached[1])
-                continue
-        add(
+    def practice_page(self, practice: Practice) -> Page:
+        return self.page(
             "praktik.md.j2",
             practice_url(practice.id),
             p=practice,
-            related=related,
+            related=self.catalogue.related(practice),
             description=describe(practice.summary),
             years=practice_period(practice),
-            last_changed=last_changed,
+            last_changed=self.catalogue.last_changed.get(practice.id, practice.checked),
         )
-        if reuse:
-            _PRACTICE_PAGES[practice.id] = (key, pages[-1])
-    if share is not None:
+
+    def practice_pages(self, practices: Iterable[Practice]) -> list[Page]:
+        return [self.practice_page(practice) for practice in practices]
+
+    def listing_pages(self) -> list[Page]:
+        catalogue, page = self.catalogue, self.page
+        pages: list[Page] = []
+        listed_provinces = set(catalogue.by_province())
+        for region in catalogue.regions_involved():
+            known = catalogue.regions.get(region)
+            pages.append(
+                page(
+                    "daerah.md.j2",
+                    region_url(region),
+                    region=region,
+                    province=known.province if known is not None else "",
+                    listed_provinces=listed_provinces,
+                    own=catalogue.practices_from(region),
+                    mentoring=catalogue.mentoring(region),
+                    learning=catalogue.learning(region),
+                )
+            )
+        daerah = f"{GENERATED_DIR}/daerah/"
+        pages.append(page("daerah-indeks.md.j2", daerah, path=f"{daerah}index.md"))
+        for journey in catalogue.journeys:
+            pages.append(
+                page(
+                    "pembelajaran.md.j2",
+                    journey_url(journey.id),
+                    j=journey,
+                    description=describe(journey.summary),
+                )
+            )
+        journeys = f"{GENERATED_DIR}/pembelajaran/"
+        pages.append(page("pembelajaran-indeks.md.j2", journeys, path=f"{journeys}index.md"))
+        pages.append(page("jelajahi.md.j2", f"{GENERATED_DIR}/", path=f"{GENERATED_DIR}/index.md"))
+        for name in ("sektor", "jenis", "provinsi", "tahun", "replikasi", "tag", "glosarium"):
+            pages.append(page(f"{name}.md.j2", f"{GENERATED_DIR}/{name}/"))
+        pages.append(page("beranda.md.j2", "", path=f"{PARTS_DIR}/beranda.md"))
+        pages.append(page("peta.md.j2", "peta/", path=f"{PARTS_DIR}/peta.md"))
         return pages
-    if helper is not None:
-        try:
-            pages.extend(helper.result())
-        except ForkedError:  # the helper died (e.g. out of memory): render here
-            rest = slice(len(practices), None)
-            pages.extend(render_site(catalogue, share=rest))
-        finally:
-            helper.cancel()
-    listing_key = _listing_key(catalogue, templates) if reuse else ""
-    if reuse and _LISTING_PAGES and _LISTING_PAGES[0] == listing_key:
-        return pages + _LISTING_PAGES[1]
-    first_listing = len(pages)
-    listed_provinces = set(catalogue.by_province())
-    for region in catalogue.regions_involved():
-        add(
-            "daerah.md.j2",
-            region_url(region),
-            region=region,
-            province=catalogue.regions[region].province if region in catalogue.regions else "",
-            listed_provinces=listed_provinces,
-            own=catalogue.practices_from(region),
-            mentoring=catalogue.mentoring(region),
-            learning=catalogue.learning(region),
-        )
-    add("daerah-indeks.md.j2", f"{GENERATED_DIR}/daerah/", path=f"{GENERATED_DIR}/daerah/index.md")
-    for journey in catalogue.journeys:
-        add(
-            "pembelajaran.md.j2",
-            journey_url(journey.id),
-            j=journey,
-            description=describe(journey.summary),
-        )
-    add(
-        "pembelajaran-indeks.md.j2",
-        f"{GENERATED_DIR}/pembelajaran/",
-        path=f"{GENERATED_DIR}/pembelajaran/index.md",
-    )
-    add("jelajahi.md.j2", f"{GENERATED_DIR}/", path=f"{GENERATED_DIR}/index.md")
-    for name in ("sektor", "jenis", "provinsi", "tahun", "replikasi", "tag", "glosarium"):
-        add(f"{name}.md.j2", f"{GENERATED_DIR}/{name}/")
-    add("beranda.md.j2", "", path=f"{PARTS_DIR}/beranda.md")
-    add("peta.md.j2", "peta/", path=f"{PARTS_DIR}/peta.md")
-    if reuse:
-        _LISTING_PAGES[:] = [listing_key, pages[first_listing:]]
-    return pages
-
-
-PARALLEL_MIN = 200
-"""From this many practices on, a build renders practice pages in two processes."""
-
-
-def _start_helper(catalogue: Catalogue, start: int) -> Forked:
-    """A forked process rendering the practice pages from ``start`` on."""
-    return Forked(lambda: render_site(catalogue, share=slice(start, None)))
 
 
 def tag_anchor_map(tags: Iterable[str]) -> dict[str, str]:
@@ -203,73 +173,10 @@ def tag_anchors(catalogue: Catalogue) -> dict[str, str]:
     return tag_anchor_map(catalogue.by_tag())
 
 
-_PRACTICE_PAGES: dict[str, tuple[str, Page]] = {}
-"""Rendered practice pages by id with the key of everything they show (``serve``)."""
-
-_LISTING_PAGES: list[Any] = []
-"""``[key, pages]``: every page that is not a practice page, and the key they were made for."""
+TEMPLATES_DIR = Path(__file__).parents[1] / "templates"
 
 
-@cache
-def _environment() -> Environment:
-    """One Jinja environment per process; it recompiles a template whose file changed."""
-    return make_environment()
-
-
-def _templates_signature() -> str:
-    folder = Path(__file__).parents[1] / "templates"
-    stamps = sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*.j2"))
+def templates_signature() -> str:
+    """The page templates' names and modification times (a preview cache key part)."""
+    stamps = sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES_DIR.glob("*.j2"))
     return json.dumps(stamps)
-
-
-def _practice_key(
-    catalogue: Catalogue,
-    practice: Practice,
-    related: list[Practice],
-    last_changed: str,
-    templates: str,
-) -> str:
-    """Everything a practice page shows, so an unchanged page is not rendered again.
-
-    Besides the record: the related practices' list entries, the titles of
-    mentee practices, the change date, and the templates' modification times.
-    """
-    linked = [j.model_dump_json() for j in catalogue.journeys_learning(practice.id)]
-    parts = [
-        practice.model_dump_json(),
-        [(q.id, q.title, q.origin.region, q.sector, practice_period(q)) for q in related],
-        linked,
-        last_changed,
-        templates,
-    ]
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
-
-
-def _listing_key(catalogue: Catalogue, templates: str) -> str:
-    """Everything the pages other than practice pages show (region, index and listing pages).
-
-    They read, of each practice in catalogue order, only its id, title, origin,
-    sector, types, tags, start year, check date, change date and replications,
-    plus the region registry; a change elsewhere in a record leaves them as
-    they are.
-    """
-    parts = [
-        [
-            p.id,
-            p.title,
-            p.origin.model_dump(mode="json"),
-            p.sector,
-            list(p.types),
-            list(p.tags),
-            start_year(p),
-            practice_period(p),
-            str(p.checked),
-            catalogue.last_changed.get(p.id, ""),
-            [r.model_dump(mode="json") for r in p.replications],
-        ]
-        for p in catalogue.practices
-    ]
-    regions = {name: r.model_dump(mode="json") for name, r in catalogue.regions.items()}
-    journeys = [j.model_dump(mode="json") for j in catalogue.journeys]
-    body = json.dumps([parts, regions, journeys, templates], ensure_ascii=False, default=str)
-    return hashlib.sha256(body.encode()).hexdigest()

@@ -1,0 +1,35 @@
+"""MkDocs hook file of ``replika serve`` (passed as ``hooks:`` by ``generator/serve.py``).
+
+MkDocs loads this file by its path, as a module of its own; everything it
+does is forward MkDocs' events to the preview that is running
+(:func:`generator.preview.running`), which owns all the state. Outside
+``replika serve`` (no preview running) every event does nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.preview import running
+
+
+def on_serve(server: Any, config: Any, builder: Any, **_kwargs: Any) -> Any:
+    preview = running()
+    return server if preview is None else preview.on_serve(server)
+
+
+def on_pre_build(config: Any, **_kwargs: Any) -> None:
+    preview = running()
+    if preview is not None:
+        preview.on_pre_build(config)
+
+
+def on_post_page(output: str, page: Any, config: Any, **_kwargs: Any) -> str:
+    preview = running()
+    return output if preview is None else preview.on_post_page(output, page)
+
+
+def on_post_build(config: Any, **_kwargs: Any) -> None:
+    preview = running()
+    if preview is not None:
+        preview.on_post_build(config)
