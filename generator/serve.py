@@ -10,7 +10,7 @@ records are reported in the terminal and on every preview page (a banner
 that polls the status file), and the last good pages stay.
 
 When loaded by MkDocs as a hook (``hooks:``), :func:`on_post_build` writes
-the search index (``generator/outputs/search.py``) of the latest valid catalogue into
+the search index (``generator/outputs/search/``) of the latest valid catalogue into
 the preview in a background thread once the preview is idle, so the search
 page works in the preview too without delaying the reload.
 
@@ -36,6 +36,7 @@ from generator.problems import safe_line
 from generator.project import Project
 
 if TYPE_CHECKING:
+    from generator.stages.model import Catalogue
     from generator.stages.validate import RecordCache
 
 DEBOUNCE_SECONDS = 0.3
@@ -48,7 +49,6 @@ def regenerate(project: Project, cache: RecordCache | None = None) -> bool:
     changed records and re-renders only the pages that show what changed.
     """
     from generator.cli import output_format, report
-    from generator.outputs.search import remember_for_preview
     from generator.outputs.site import BuildError, InvalidContent, generate, project_lock
 
     started = time.monotonic()
@@ -74,7 +74,7 @@ def regenerate(project: Project, cache: RecordCache | None = None) -> bool:
         _status().show([message])
         return False
     _status().show([])
-    remember_for_preview(catalogue)
+    _indexer().remember(catalogue)
     _downloads().request(project, catalogue)
     changed = len(stats.written) + len(stats.removed)
     if changed:
@@ -295,15 +295,22 @@ class _Indexer:
     Indexing 1,000 practices takes about two seconds of CPU. A thread doing
     that while the next edit is regenerated would take turns with it (one
     interpreter lock) and delay the page the user is waiting for. So the work
-    starts only after :data:`IDLE_SECONDS` without edits or builds, and a new
-    edit or build interrupts it (the index is then written after that build).
+    starts only after :data:`IDLE_SECONDS` without edits or builds; an index
+    computed while a new edit or build arrived is dropped (the index is then
+    written after that build).
     """
 
     def __init__(self) -> None:
+        self._catalogue: Catalogue | None = None
         self._wanted: Path | None = None
         self._generation = 0
         self._changed = threading.Condition()
         self._thread: threading.Thread | None = None
+
+    def remember(self, catalogue: Catalogue) -> None:
+        """The catalogue of the latest valid generation: the next index is made from it."""
+        with self._changed:
+            self._catalogue = catalogue
 
     def request(self, site_dir: Path) -> None:
         """Index ``site_dir`` once things are quiet."""
@@ -335,21 +342,22 @@ class _Indexer:
             return site, generation
 
     def _loop(self) -> None:
-        from generator.outputs.search import Interrupted, write_preview_index
+        from generator.outputs.search import index_files, write_index
 
         while True:
             site, generation = self._wait_for_quiet()
-
-            def check(generation: int = generation) -> None:
-                if generation != self._generation:
-                    raise Interrupted
-
+            with self._changed:
+                catalogue = self._catalogue
+            if catalogue is None:
+                continue
             try:
-                write_preview_index(site, check)
-            except Interrupted:
+                files = index_files(catalogue)
                 with self._changed:
-                    if self._wanted is None:  # e.g. the edit was invalid: no build follows
+                    stale = generation != self._generation
+                    if stale and self._wanted is None:  # e.g. the edit was invalid
                         self._wanted = site
+                if not stale:
+                    write_index(files, site)
             except OSError as err:
                 print(
                     f"replika serve: indeks pencarian tidak dapat ditulis: {err}", file=sys.stderr

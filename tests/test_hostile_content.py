@@ -26,7 +26,7 @@ import yaml
 
 from generator.limits import MAX_BRACKETS, MAX_MARKDOWN_CHARS, MAX_WORD_CHARS, markdown_excess
 from generator.outputs.export import practice_object, practices_csv
-from generator.outputs.search import practice_fields
+from generator.outputs.search.text import practice_fields
 from generator.problems import format_problems
 from generator.project import Project
 from generator.stages.load import MAX_FILE_BYTES, load_file, read_limited
@@ -131,7 +131,7 @@ def test_plain_text_search_and_render_are_linear(text: str) -> None:
 
     A 200,000-letter word took the Sastrawi stemmer 3 s before long words were skipped.
     """
-    from generator.outputs.search import root, words
+    from generator.outputs.search.text import root, words
     from generator.stages.render import text as render_text
 
     started = time.perf_counter()

@@ -22,7 +22,9 @@ import pytest
 from site_support import ROOT
 from test_search import FORGIVING, page_key
 
-from generator.outputs import search
+from generator.outputs.search import files as search_files
+from generator.outputs.search import scoring
+from generator.outputs.search import text as search_text
 from generator.project import find_project
 from generator.stages.model import Catalogue, build_catalogue
 from generator.stages.validate import check_project
@@ -80,7 +82,9 @@ def catalogue() -> Catalogue:
 
 @pytest.fixture(scope="module")
 def index(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return search.write_index(search.index_files(catalogue), tmp_path_factory.mktemp("indeks"))
+    return search_files.write_index(
+        search_files.index_files(catalogue), tmp_path_factory.mktemp("indeks")
+    )
 
 
 class Node:
@@ -139,28 +143,28 @@ def osa(a: str, b: str) -> int:
 
 
 @cache
-def _scores(catalogue_id: int) -> search.Scores:
+def _scores(catalogue_id: int) -> scoring.Scores:
     catalogue = _CATALOGUES[catalogue_id]
-    return search.score_terms([p.fields for p in search.search_pages(catalogue)])
+    return scoring.score_terms([p.fields for p in search_text.search_pages(catalogue)])
 
 
 _CATALOGUES: dict[int, Catalogue] = {}
 
 
-def scores_of(catalogue: Catalogue) -> search.Scores:
+def scores_of(catalogue: Catalogue) -> scoring.Scores:
     _CATALOGUES[id(catalogue)] = catalogue
     return _scores(id(catalogue))
 
 
 def vocabulary(catalogue: Catalogue) -> dict[str, int]:
-    return search.vocabulary(scores_of(catalogue))
+    return search_files.vocabulary(scores_of(catalogue))
 
 
 def docs_with(catalogue: Catalogue, word: str) -> set[int]:
     """Documents holding ``word`` or another word with its root (the index's own terms)."""
     scores = scores_of(catalogue)
     found = set(scores.of(word))
-    found |= set(scores.of(search.ROOT_MARK + search.root(word)))
+    found |= set(scores.of(scoring.ROOT_MARK + search_text.root(word)))
     return found
 
 

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.outputs.search import PendingIndex, write_index
+from generator.forked import Forked, ForkedError, can_fork
+from generator.outputs import search
 from generator.problems import safe_line
 from generator.project import Project, configured_site_url
 from generator.stages.model import Catalogue, build_catalogue
@@ -265,16 +266,39 @@ def mkdocs_build(project: Project, destination: Path) -> None:
         raise BuildError("mkdocs build memberi peringatan:\n" + "\n".join(warnings))
 
 
-def search_index(pending: PendingIndex, site: Path) -> None:
-    """Write the search index (``generator/outputs/search.py``) into ``site/cari-indeks/``."""
+INDEX_PARALLEL_MIN = 200
+"""From this many practices on, the search index is computed in a forked process beside MkDocs."""
+
+
+def start_search_index(catalogue: Catalogue) -> Forked | None:
+    """Start computing the search index in a forked child when that helps (large sites).
+
+    Both MkDocs and the indexer are pure Python, so a thread would only take
+    turns with MkDocs; with two CPUs a forked child really works beside it.
+    """
+    if len(catalogue.practices) >= INDEX_PARALLEL_MIN and can_fork():
+        return Forked(lambda: search.index_files(catalogue))
+    return None
+
+
+def search_index(catalogue: Catalogue, pending: Forked | None, site: Path) -> None:
+    """Write the search index (``generator/outputs/search/``) into ``site/cari-indeks/``."""
+    files = None
+    if pending is not None:
+        try:
+            files = dict(pending.result())
+        except ForkedError:  # the child died (e.g. out of memory): index here
+            files = None
+    if files is None:
+        files = search.index_files(catalogue)
     try:
-        write_index(pending.result(), site)
+        search.write_index(files, site)
     except OSError as err:
         raise BuildError(f"indeks pencarian tidak dapat ditulis: {err}", 3) from None
 
 
 def _extra_outputs(
-    catalogue: Catalogue, project: Project, staging: Path, pending: PendingIndex, *, pdf: bool
+    catalogue: Catalogue, project: Project, staging: Path, pending: Forked | None, *, pdf: bool
 ) -> None:
     """Write open data, PDFs, the search index and the offline copy into the staging site.
 
@@ -299,7 +323,7 @@ def _extra_outputs(
         raise BuildError(str(err), err.exit_code) from None
     except ExportError as err:
         raise BuildError(str(err), 3) from None
-    search_index(pending, staging)
+    search_index(catalogue, pending, staging)
     if pdf:
         try:
             build_offline_copy(
@@ -537,7 +561,7 @@ def _build(project: Project, *, pdf: bool, say: Callable[[str], None]) -> BuildR
         )
     _forget_build(project)
     staging = Path(tempfile.mkdtemp(prefix="site-baru-", dir=work))
-    pending = PendingIndex(catalogue)  # computed beside MkDocs on large sites
+    pending = start_search_index(catalogue)  # computed beside MkDocs on large sites
     try:
         mkdocs_build(project, staging)
         _extra_outputs(catalogue, project, staging, pending, pdf=pdf)
@@ -547,7 +571,8 @@ def _build(project: Project, *, pdf: bool, say: Callable[[str], None]) -> BuildR
         swap_in(staging, site, work)
         _record_build(project, inputs)
     finally:
-        pending.close()
+        if pending is not None:
+            pending.cancel()
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     pages = len(list(site.rglob("index.html")))

@@ -1,0 +1,296 @@
+"""The index files: term shards, display rows, snippet texts, word lists, facets.
+
+``index_files(catalogue)`` is pure (the same catalogue gives the same bytes,
+nothing is kept between calls); ``write_index`` puts the files into the site.
+Files of ``cari-indeks/<hash>/``:
+
+* ``manifest.json``: counts and keys the browser needs (see :func:`manifest`).
+* term shards ``s/<n>.json`` (terms hashed with FNV-1a 32-bit, the same function
+  as in ``cari.js``), each mapping term → ``[[doc, score], …]`` with each doc
+  written as the gap to the previous one (smaller and better compressed),
+  plus ``"@"``, the word → root map of the shard's words, and ``"="``, the
+  shard's words whose root term is left out (see :class:`~.scoring.Scores`).
+* display rows ``r/<n>.json`` (documents ``8n`` to ``8n+7``: title, address,
+  summary, detail line, kind).
+* ``t/<doc>.json``, the plain text of one page (cut at
+  :data:`~.text.TEXT_CHARS`), fetched only for a shown result to cut its
+  snippet from the part that matched.
+* ``saring.json``, the facet filters as sorted document lists (gap-encoded).
+* word lists ``k/<n>.json`` (``n = fnv1a(key) % berkas_kata``, every file
+  written) hold the index words (letters only, 3 letters or more) under their
+  ``key`` — the first 2 letters, or the first 3 for the 2-letter groups listed
+  in the manifest under ``prefiks_pecah`` because they are large — as
+  ``{key: [[word, documents], …]}``. ``cari.js`` reads one such file to
+  complete a word being typed or to correct a slipped one.
+
+``cari-indeks/terkini.json`` names the current hash folder; the folder name
+changes whenever the content does, so every file in it can be cached for ever.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import shutil
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from generator.fsutil import atomic_write
+from generator.outputs.search.scoring import ROOT_FACTOR, ROOT_MARK, Scores, score_terms
+from generator.outputs.search.text import (
+    KIND_WEIGHTS,
+    KINDS,
+    SearchPage,
+    display_row,
+    search_pages,
+)
+from generator.stages.model import Catalogue
+
+SEARCH_DIR = "cari-indeks"
+"""The index folder in the built site."""
+
+POINTER_NAME = "terkini.json"
+VERSION = 2
+ROWS_PER_FILE = 8
+PREFIX_KEY = 2
+"""Letters of the key of a word-list file (``k/``); large groups use one more."""
+PREFIX_SPLIT_BYTES = 12_000
+"""A 2-letter word group larger than this (uncompressed) is split by 3 letters."""
+VOCAB_MIN = 3
+"""Shorter words are never completed or corrected (they are matched exactly)."""
+WORD_ROOTS_KEY = "@"
+"""Key of the word → root map inside a shard (never a term: terms are words)."""
+SAME_ROOT_KEY = "="
+"""Key of the shard's words whose root term is left out (see :class:`Scores`)."""
+SHARD_TARGET_BYTES = 16_000
+"""Uncompressed bytes of postings per shard (≈ 2–6 KB gzip)."""
+
+FACETS = ("sektor", "jenis", "provinsi")
+
+
+def fnv1a(text: str) -> int:
+    """FNV-1a 32-bit over the UTF-8 bytes of ``text`` (same as ``cari.js``)."""
+    value = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        value ^= byte
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+def shard_of(term: str, shards: int) -> int:
+    return fnv1a(term) % shards
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+
+def _gaps(ids: Iterable[int]) -> list[int]:
+    out, last = [], 0
+    for i in sorted(ids):
+        out.append(i - last)
+        last = i
+    return out
+
+
+def shard_count(scores: Scores) -> int:
+    """Enough shards that one holds about :data:`SHARD_TARGET_BYTES` of postings."""
+    size = sum(len(t) + 8 + 4 * len(p) for t, p in scores.postings.items())
+    return max(1, math.ceil(size / SHARD_TARGET_BYTES))
+
+
+def _shard_json(entries: dict[str, Any], postings: dict[str, array[int]]) -> bytes:
+    """One shard as compact JSON, keys sorted (what ``json.dumps(sort_keys=True)`` gives)."""
+    parts = []
+    for key in sorted([*entries, *postings]):
+        if key in entries:
+            value = _json(entries[key]).decode()
+        else:
+            found = postings[key]
+            docs = found[::2]
+            gaps = [docs[0], *(b - a for a, b in pairwise(docs))]
+            pairs = zip(gaps, found[1::2], strict=True)
+            value = "[" + ",".join(f"[{d},{s}]" for d, s in pairs) + "]"
+        parts.append(json.dumps(key, ensure_ascii=False) + ":" + value)
+    return ("{" + ",".join(parts) + "}").encode()
+
+
+def prefix_key(word: str, split: frozenset[str] | set[str]) -> str:
+    """The key of the word-list file holding ``word`` (2 letters, 3 for split groups)."""
+    key = word[:PREFIX_KEY]
+    return word[: PREFIX_KEY + 1] if key in split else key
+
+
+def vocabulary(scores: Scores) -> dict[str, int]:
+    """Index word → number of documents, for the words prefixes and slips may reach."""
+    return {
+        term: len(found) // 2
+        for term, found in scores.postings.items()
+        if len(term) >= VOCAB_MIN and term.isalpha() and not term.startswith(ROOT_MARK)
+    }
+
+
+def prefix_files(words_df: dict[str, int]) -> tuple[dict[str, bytes], list[str]]:
+    """The ``k/<n>.json`` files and the sorted 2-letter groups that are split by 3 letters.
+
+    A key (2 letters, or 3 in a split group) goes to file ``fnv1a(key) % n``,
+    ``n`` chosen so that a file holds about :data:`PREFIX_SPLIT_BYTES`; every
+    file exists (``{}`` when empty), so the browser never asks for a missing one.
+    """
+    groups: dict[str, list[str]] = defaultdict(list)
+    for word in words_df:
+        groups[word[:PREFIX_KEY]].append(word)
+    split = {
+        key
+        for key, members in groups.items()
+        if sum(len(w) + 8 for w in members) > PREFIX_SPLIT_BYTES
+    }
+    size = sum(len(w) + 8 for w in words_df)
+    count = max(1, math.ceil(size / PREFIX_SPLIT_BYTES))
+    by_file: list[dict[str, list[list[Any]]]] = [{} for _ in range(count)]
+    for word in sorted(words_df):
+        key = prefix_key(word, split)
+        by_file[fnv1a(key) % count].setdefault(key, []).append([word, words_df[word]])
+    files = {f"k/{n}.json": _json(content) for n, content in enumerate(by_file)}
+    return files, sorted(split)
+
+
+def index_files(catalogue: Catalogue) -> dict[str, bytes]:
+    """Every file of the index, path (relative to the hash folder) → bytes.
+
+    Pure: no state is kept between calls and the same catalogue gives the same
+    bytes (the caller decides whether this runs in another process).
+    """
+    pages = search_pages(catalogue)
+    boosts = [KIND_WEIGHTS.get(page.kind, 1.0) for page in pages]
+    scores = score_terms([page.fields for page in pages], boosts)
+    files = shard_files(scores)
+    files.update(row_files(pages))
+    files.update(text_files(pages))
+    words_files, split = prefix_files(vocabulary(scores))
+    files.update(words_files)
+    facets = facet_lists(pages)
+    files["saring.json"] = _json(
+        {name: {v: _gaps(ids) for v, ids in values.items()} for name, values in facets.items()}
+    )
+    files["manifest.json"] = _json(
+        manifest(
+            pages=len(pages),
+            shards=sum(1 for path in files if path.startswith("s/")),
+            words_files=len(words_files),
+            split=split,
+            facets=facets,
+        )
+    )
+    return files
+
+
+def shard_files(scores: Scores) -> dict[str, bytes]:
+    """The term shards ``s/<n>.json``: postings, word → root map and same-root words."""
+    shards = shard_count(scores)
+    grouped: list[dict[str, array[int]]] = [{} for _ in range(shards)]
+    extras: list[dict[str, Any]] = [{} for _ in range(shards)]
+    for term, found in scores.postings.items():
+        grouped[shard_of(term, shards)][term] = found
+    for word, word_root in scores.word_roots.items():
+        if word in scores.postings:
+            extras[shard_of(word, shards)].setdefault(WORD_ROOTS_KEY, {})[word] = word_root
+    for word in scores.same_root:
+        if word in scores.postings:
+            extras[shard_of(word, shards)].setdefault(SAME_ROOT_KEY, []).append(word)
+    for extra in extras:
+        if SAME_ROOT_KEY in extra:
+            extra[SAME_ROOT_KEY].sort()
+    return {f"s/{n}.json": _shard_json(extras[n], grouped[n]) for n in range(shards)}
+
+
+def row_files(pages: list[SearchPage]) -> dict[str, bytes]:
+    """The display rows ``r/<n>.json``, :data:`ROWS_PER_FILE` documents to a file."""
+    rows = [display_row(page) for page in pages]
+    return {
+        f"r/{start // ROWS_PER_FILE}.json": _json(rows[start : start + ROWS_PER_FILE])
+        for start in range(0, len(rows), ROWS_PER_FILE)
+    }
+
+
+def text_files(pages: list[SearchPage]) -> dict[str, bytes]:
+    """The snippet texts ``t/<doc>.json``, one page's plain text each."""
+    return {f"t/{doc}.json": _json(page.text) for doc, page in enumerate(pages)}
+
+
+def facet_lists(pages: list[SearchPage]) -> dict[str, dict[str, list[int]]]:
+    """Facet → value → the documents (ascending) that have it."""
+    facets: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in FACETS}
+    for doc, page in enumerate(pages):
+        for name, values in page.facets.items():
+            for value in values:
+                facets[name][value].append(doc)
+    return facets
+
+
+def manifest(
+    *,
+    pages: int,
+    shards: int,
+    words_files: int,
+    split: list[str],
+    facets: dict[str, dict[str, list[int]]],
+) -> dict[str, Any]:
+    """What ``cari.js`` needs to find the files of a query: counts, keys, labels, facets."""
+    return {
+        "versi": VERSION,
+        "dokumen": pages,
+        "pecahan": shards,
+        "hash": "fnv1a32",
+        "baris_per_berkas": ROWS_PER_FILE,
+        "tanda_akar": ROOT_MARK,
+        "kunci_akar": WORD_ROOTS_KEY,
+        "kunci_sama": SAME_ROOT_KEY,
+        "dok_selisih": True,
+        "faktor_akar": ROOT_FACTOR,
+        "jenis_halaman": KINDS,
+        "prefiks": PREFIX_KEY,
+        "prefiks_pecah": split,
+        "berkas_kata": words_files,
+        "kata_min": VOCAB_MIN,
+        "saringan": {
+            name: [[v, len(ids)] for v, ids in sorted(values.items(), key=lambda kv: kv[0])]
+            for name, values in facets.items()
+        },
+    }
+
+
+def content_hash(files: dict[str, bytes]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + hashlib.sha256(files[path]).digest())
+    return digest.hexdigest()[:16]
+
+
+def write_index(files: dict[str, bytes], site: Path) -> Path:
+    """Write ``files`` into ``site/cari-indeks/<hash>/`` and point ``terkini.json`` at it.
+
+    Older hash folders in ``site/cari-indeks/`` are removed (the preview
+    rewrites the index after every build).
+    """
+    name = content_hash(files)
+    area = site / SEARCH_DIR
+    folder = area / name
+    if not folder.is_dir():
+        tmp = area / f".{name}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        for path, data in files.items():
+            target = tmp / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        tmp.replace(folder)  # the whole folder appears at once
+    atomic_write(area / POINTER_NAME, _json({"indeks": name, "versi": VERSION}))
+    for other in area.iterdir():
+        if other.is_dir() and other.name != name:
+            shutil.rmtree(other, ignore_errors=True)
+    return folder
