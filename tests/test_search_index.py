@@ -10,7 +10,7 @@ from site_support import ROOT
 from test_search import FNV_VECTORS
 
 from generator.outputs.search import files as search_files
-from generator.outputs.search import scoring, text
+from generator.outputs.search import scoring, shards, text
 from generator.project import find_project
 from generator.stages.model import Catalogue, build_catalogue
 from generator.stages.render import glossary, practice_url
@@ -33,23 +33,24 @@ def load(files: dict[str, bytes], path: str) -> object:
 
 
 def all_terms(files: dict[str, bytes]) -> dict[str, list[list[int]]]:
+    """Every term's postings as ``[[doc, score], …]`` (decoded as ``cari.js`` does)."""
     terms: dict[str, list[list[int]]] = {}
     for path, data in files.items():
         if path.startswith("s/"):
-            shard = json.loads(data)
-            shard.pop(search_files.WORD_ROOTS_KEY, None)
-            shard.pop(search_files.SAME_ROOT_KEY, None)
-            terms.update({term: absolute(pairs) for term, pairs in shard.items()})
+            found = shards.decode_shard(data)
+            terms.update({term: [[d, s] for d, s, _ in p] for term, p in found.items()})
     return terms
 
 
-def absolute(pairs: list[list[int]]) -> list[list[int]]:
-    """Postings as written (doc gaps) → ``[[doc, score], …]``."""
-    out, doc = [], 0
-    for gap, score in pairs:
-        doc += gap
-        out.append([doc, score])
-    return out
+def index_scores(catalogue: Catalogue) -> scoring.Scores:
+    """The scores ``index_files`` computes (kind weights and snippet pieces included)."""
+    pages = text.search_pages(catalogue)
+    parts = [text.pieces(page.text) for page in pages]
+    return scoring.score_terms(
+        [page.fields for page in pages],
+        [text.KIND_WEIGHTS.get(page.kind, 1.0) for page in pages],
+        lambda doc: search_files.piece_places(parts[doc]),
+    )
 
 
 def doc_of(catalogue: Catalogue, pid: str) -> int:
@@ -97,24 +98,47 @@ def test_manifest_and_shards(catalogue: Catalogue, files: dict[str, bytes]) -> N
     assert isinstance(manifest, dict)
     assert manifest["dokumen"] == len(pages) > len(catalogue.practices)
     assert manifest["hash"] == "fnv1a32"
-    shards = manifest["pecahan"]
+    count = manifest["pecahan"]
     assert sorted(p for p in files if p.startswith("s/")) == sorted(
-        f"s/{n}.json" for n in range(shards)
+        f"s/{n}.json" for n in range(count)
     )
-    for n in range(shards):
+    for n in range(count):
         shard = load(files, f"s/{n}.json")
         assert isinstance(shard, dict)
         for word in shard.pop(search_files.WORD_ROOTS_KEY, {}):
-            assert search_files.fnv1a(word) % shards == n and word in shard
+            assert search_files.fnv1a(word) % count == n and word in shard
         for word in shard.pop(search_files.SAME_ROOT_KEY, []):
-            assert search_files.fnv1a(word) % shards == n and word in shard
+            assert search_files.fnv1a(word) % count == n and word in shard
         for term, postings in shard.items():
-            assert search_files.fnv1a(term) % shards == n
-            assert all(gap >= 1 for gap, _ in postings[1:])
-            docs = [d for d, _ in absolute(postings)]
+            # a root term lives with the word spelt like its root
+            assert search_files.fnv1a(term.removeprefix(scoring.ROOT_MARK)) % count == n
+            if isinstance(postings, list):  # [gaps, scores(, pieces)]
+                assert all(gap >= 1 for gap in postings[0][1:])
+                assert all(isinstance(s, int) and s >= 1 for s in postings[1])
+            else:  # a root term written relative to its word, in the same shard
+                assert term.removeprefix(scoring.ROOT_MARK) in shard
+            docs = [d for d, _, _ in shards.decode_postings(shard, term)]
             assert docs == sorted(set(docs))
             assert docs == sorted(scores.of(term)) and docs[-1] < len(pages)
-            assert all(isinstance(s, int) and s >= 1 for _, s in postings)
+
+
+def test_shards_decode_to_the_scores_and_pieces(
+    catalogue: Catalogue, files: dict[str, bytes]
+) -> None:
+    """Every term, full or relative, reads back as computed: docs, scores and pieces."""
+    scores = index_scores(catalogue)
+    decoded: dict[str, list[tuple[int, int, int]]] = {}
+    for path, data in files.items():
+        if path.startswith("s/"):
+            decoded.update(shards.decode_shard(data))
+    assert set(decoded) == set(scores.postings)
+    relative = 0
+    for term, postings in decoded.items():
+        score, place = scores.of(term), scores.place(term)
+        assert postings == [(doc, score[doc], place[doc]) for doc in sorted(score)], term
+        relative += term.startswith(scoring.ROOT_MARK) and term[1:] in scores.postings
+    assert relative > 50  # most root terms are written relative to their word
+    assert any(any(p for _, _, p in postings) for postings in decoded.values())
 
 
 def test_roots_join_affixed_words(catalogue: Catalogue, files: dict[str, bytes]) -> None:
@@ -183,22 +207,23 @@ def test_facet_lists(catalogue: Catalogue, files: dict[str, bytes]) -> None:
         assert len(facets["sektor"][value]) == count
 
 
-def test_rows_come_eight_to_a_file(catalogue: Catalogue, files: dict[str, bytes]) -> None:
+def test_rows_come_four_to_a_file(catalogue: Catalogue, files: dict[str, bytes]) -> None:
     pages = text.search_pages(catalogue)
     n = len(pages)
+    assert search_files.ROWS_PER_FILE == load(files, "manifest.json")["baris_per_berkas"] == 4  # type: ignore[index]
     assert sorted(p for p in files if p.startswith("r/")) == sorted(
-        f"r/{k}.json" for k in range((n + 7) // 8)
+        f"r/{k}.json" for k in range((n + 3) // 4)
     )
     for doc, practice in enumerate(catalogue.practices):
-        rows = load(files, f"r/{doc // 8}.json")
-        assert isinstance(rows, list) and len(rows) <= 8
-        title, url, summary, detail, kind = rows[doc % 8]
+        rows = load(files, f"r/{doc // 4}.json")
+        assert isinstance(rows, list) and len(rows) <= 4
+        title, url, summary, detail, kind = rows[doc % 4]
         assert title == " ".join(practice.title.split())
         assert url == practice_url(practice.id)
         assert len(summary) <= text.SUMMARY_CHARS + 2
         assert detail.startswith(f"{practice.origin.region} · {practice.origin.province} · ")
         assert kind == "praktik"
-    kinds = [load(files, f"r/{doc // 8}.json")[doc % 8][4] for doc in range(n)]  # type: ignore[index]
+    kinds = [load(files, f"r/{doc // 4}.json")[doc % 4][4] for doc in range(n)]  # type: ignore[index]
     assert kinds[: len(catalogue.practices)] == ["praktik"] * len(catalogue.practices)
     assert {"daerah", "provinsi", "istilah", "perjalanan"} <= set(kinds) <= set(text.KINDS)
 
@@ -321,8 +346,12 @@ def test_every_kind_of_page_is_a_document(catalogue: Catalogue, files: dict[str,
     terms = [p for p in pages if p.kind == "istilah"]
     assert len(terms) == len(glossary()) and terms[0].url.startswith("katalog/glosarium/#")
     for doc, page in enumerate(pages):
-        assert load(files, f"t/{doc}.json") == page.text
+        count = sum(1 for path in files if path.startswith(f"t/{doc}-"))
+        parts = [load(files, f"t/{doc}-{n}.json") for n in range(count)]
+        assert " ".join(parts) == page.text  # type: ignore[arg-type]
+        assert all(len(part) <= text.PIECE_CHARS for part in parts)  # type: ignore[arg-type]
         assert len(page.text) <= text.TEXT_CHARS
+    assert sum(1 for path in files if path.startswith("t/")) > len(pages)  # long pages: pieces
     # only practices carry facets: a filter never lists a city or a term
     facets = load(files, "saring.json")
     assert isinstance(facets, dict)
@@ -349,7 +378,7 @@ def test_a_new_page_kind_needs_only_a_source(
     manifest = load(files, "manifest.json")
     assert isinstance(manifest, dict)
     doc = manifest["dokumen"] - 1
-    assert load(files, f"r/{doc // 8}.json")[doc % 8][4] == "perjalanan"  # type: ignore[index]
+    assert load(files, f"r/{doc // 4}.json")[doc % 4][4] == "perjalanan"  # type: ignore[index]
     assert manifest["jenis_halaman"]["perjalanan"] == "Perjalanan belajar"
     odd = journey.__class__(**{**journey.__dict__, "kind": "lain"})
     monkeypatch.setattr(text, "PAGE_SOURCES", [lambda c: [odd]])

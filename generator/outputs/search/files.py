@@ -33,20 +33,22 @@ import hashlib
 import json
 import math
 import shutil
-from array import array
 from collections import defaultdict
 from collections.abc import Iterable
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from generator.fsutil import atomic_write
 from generator.outputs.search.scoring import ROOT_FACTOR, ROOT_MARK, Scores, score_terms
+from generator.outputs.search.shards import SAME_ROOT_KEY, WORD_ROOTS_KEY, fnv1a, shard_files
 from generator.outputs.search.text import (
     KIND_WEIGHTS,
     KINDS,
     SearchPage,
     display_row,
+    letter_runs,
+    pieces,
+    root,
     search_pages,
 )
 from generator.stages.model import Catalogue
@@ -56,34 +58,15 @@ SEARCH_DIR = "cari-indeks"
 
 POINTER_NAME = "terkini.json"
 VERSION = 2
-ROWS_PER_FILE = 8
+ROWS_PER_FILE = 4
 PREFIX_KEY = 2
 """Letters of the key of a word-list file (``k/``); large groups use one more."""
 PREFIX_SPLIT_BYTES = 12_000
 """A 2-letter word group larger than this (uncompressed) is split by 3 letters."""
 VOCAB_MIN = 3
 """Shorter words are never completed or corrected (they are matched exactly)."""
-WORD_ROOTS_KEY = "@"
-"""Key of the word → root map inside a shard (never a term: terms are words)."""
-SAME_ROOT_KEY = "="
-"""Key of the shard's words whose root term is left out (see :class:`Scores`)."""
-SHARD_TARGET_BYTES = 16_000
-"""Uncompressed bytes of postings per shard (≈ 2–6 KB gzip)."""
 
 FACETS = ("sektor", "jenis", "provinsi")
-
-
-def fnv1a(text: str) -> int:
-    """FNV-1a 32-bit over the UTF-8 bytes of ``text`` (same as ``cari.js``)."""
-    value = 0x811C9DC5
-    for byte in text.encode("utf-8"):
-        value ^= byte
-        value = (value * 0x01000193) & 0xFFFFFFFF
-    return value
-
-
-def shard_of(term: str, shards: int) -> int:
-    return fnv1a(term) % shards
 
 
 def _json(data: Any) -> bytes:
@@ -98,26 +81,25 @@ def _gaps(ids: Iterable[int]) -> list[int]:
     return out
 
 
-def shard_count(scores: Scores) -> int:
-    """Enough shards that one holds about :data:`SHARD_TARGET_BYTES` of postings."""
-    size = sum(len(t) + 8 + 4 * len(p) for t, p in scores.postings.items())
-    return max(1, math.ceil(size / SHARD_TARGET_BYTES))
+def piece_places(parts: list[str]) -> dict[str, int]:
+    """Word or ``>root`` term → the first piece it occurs in, for terms not in piece 0.
 
-
-def _shard_json(entries: dict[str, Any], postings: dict[str, array[int]]) -> bytes:
-    """One shard as compact JSON, keys sorted (what ``json.dumps(sort_keys=True)`` gives)."""
-    parts = []
-    for key in sorted([*entries, *postings]):
-        if key in entries:
-            value = _json(entries[key]).decode()
-        else:
-            found = postings[key]
-            docs = found[::2]
-            gaps = [docs[0], *(b - a for a, b in pairwise(docs))]
-            pairs = zip(gaps, found[1::2], strict=True)
-            value = "[" + ",".join(f"[{d},{s}]" for d, s in pairs) + "]"
-        parts.append(json.dumps(key, ensure_ascii=False) + ":" + value)
-    return ("{" + ",".join(parts) + "}").encode()
+    (Single letters may be listed too; they are no term and are ignored.)
+    """
+    if len(parts) == 1:
+        return {}
+    seen = letter_runs(parts[0])
+    roots = {ROOT_MARK + root(w) for w in seen}
+    out: dict[str, int] = {}
+    for number, part in enumerate(parts[1:], 1):
+        for word in letter_runs(part) - seen:
+            seen.add(word)
+            out[word] = number
+            term = ROOT_MARK + root(word)
+            if term not in roots:
+                roots.add(term)
+                out[term] = number
+    return out
 
 
 def prefix_key(word: str, split: frozenset[str] | set[str]) -> str:
@@ -168,10 +150,13 @@ def index_files(catalogue: Catalogue) -> dict[str, bytes]:
     """
     pages = search_pages(catalogue)
     boosts = [KIND_WEIGHTS.get(page.kind, 1.0) for page in pages]
-    scores = score_terms([page.fields for page in pages], boosts)
+    parts = [pieces(page.text) for page in pages]
+    scores = score_terms(
+        [page.fields for page in pages], boosts, lambda doc: piece_places(parts[doc])
+    )
     files = shard_files(scores)
     files.update(row_files(pages))
-    files.update(text_files(pages))
+    files.update(text_files(parts))
     words_files, split = prefix_files(vocabulary(scores))
     files.update(words_files)
     facets = facet_lists(pages)
@@ -190,25 +175,6 @@ def index_files(catalogue: Catalogue) -> dict[str, bytes]:
     return files
 
 
-def shard_files(scores: Scores) -> dict[str, bytes]:
-    """The term shards ``s/<n>.json``: postings, word → root map and same-root words."""
-    shards = shard_count(scores)
-    grouped: list[dict[str, array[int]]] = [{} for _ in range(shards)]
-    extras: list[dict[str, Any]] = [{} for _ in range(shards)]
-    for term, found in scores.postings.items():
-        grouped[shard_of(term, shards)][term] = found
-    for word, word_root in scores.word_roots.items():
-        if word in scores.postings:
-            extras[shard_of(word, shards)].setdefault(WORD_ROOTS_KEY, {})[word] = word_root
-    for word in scores.same_root:
-        if word in scores.postings:
-            extras[shard_of(word, shards)].setdefault(SAME_ROOT_KEY, []).append(word)
-    for extra in extras:
-        if SAME_ROOT_KEY in extra:
-            extra[SAME_ROOT_KEY].sort()
-    return {f"s/{n}.json": _shard_json(extras[n], grouped[n]) for n in range(shards)}
-
-
 def row_files(pages: list[SearchPage]) -> dict[str, bytes]:
     """The display rows ``r/<n>.json``, :data:`ROWS_PER_FILE` documents to a file."""
     rows = [display_row(page) for page in pages]
@@ -218,9 +184,13 @@ def row_files(pages: list[SearchPage]) -> dict[str, bytes]:
     }
 
 
-def text_files(pages: list[SearchPage]) -> dict[str, bytes]:
-    """The snippet texts ``t/<doc>.json``, one page's plain text each."""
-    return {f"t/{doc}.json": _json(page.text) for doc, page in enumerate(pages)}
+def text_files(parts: list[list[str]]) -> dict[str, bytes]:
+    """The snippet texts ``t/<doc>-<n>.json``: piece ``n`` of the plain text of document ``doc``."""
+    return {
+        f"t/{doc}-{n}.json": _json(part)
+        for doc, page_parts in enumerate(parts)
+        for n, part in enumerate(page_parts)
+    }
 
 
 def facet_lists(pages: list[SearchPage]) -> dict[str, dict[str, list[int]]]:

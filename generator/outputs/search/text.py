@@ -44,6 +44,9 @@ SUMMARY_CHARS = 160
 """Characters of a page's summary shown in a result (cut at a word)."""
 TEXT_CHARS = 10_000
 """Characters of a page's plain text kept for snippets."""
+PIECE_CHARS = 1_500
+"""A page's snippet text is stored in pieces of at most this many characters;
+a shown result fetches only the pieces where its query words first occur."""
 
 _WORD = re.compile(r"[^\W_]+")
 _STEM_MIN = 4
@@ -58,6 +61,12 @@ def words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if len(w) > 1 or w.isdigit()]
 
 
+def letter_runs(text: str) -> set[str]:
+    """The lower-case runs of letters and digits in ``text``: :func:`words`, one letter kept."""
+    return set(_WORD.findall(text.lower()))
+
+
+@cache
 def root(word: str) -> str:
     """The Sastrawi root of a lower-case word (the word itself when short or not a word)."""
     if len(word) < _STEM_MIN or not word.isalpha():
@@ -221,6 +230,26 @@ def practice_page(practice: Practice) -> SearchPage:
 def _snippet_text(*parts: str) -> str:
     text = " ".join(" ".join(p.split()) for p in parts if p)
     return text if len(text) <= TEXT_CHARS else text[:TEXT_CHARS].rsplit(" ", 1)[0]
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` (one space between words) cut at spaces into pieces of at most ``size`` characters.
+
+    ``" ".join(pieces(text)) == text`` unless a word is longer than half a
+    piece (then it is cut). A page without text has one empty piece.
+    """
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind(" ", start + size // 2, start + size + 1)
+        if cut < 0:
+            out.append(text[start : start + size])
+            start += size
+        else:
+            out.append(text[start:cut])
+            start = cut + 1
+    out.append(text[start:])
+    return out
 
 
 def practice_pages(catalogue: Catalogue) -> Iterable[SearchPage]:
