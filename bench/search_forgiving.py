@@ -7,7 +7,7 @@
 2. Times cold ``replika build --tanpa-pdf`` builds (``--rounds`` of each, alternating,
    wall and CPU seconds): as it is, and with the search
    index replaced by an empty one (``generator.outputs.search.index_files`` patched
-   in the build process, so the forked indexer is skipped as well). The
+   in the build process; the build looks it up there, also in the forked indexer). The
    difference is what the index adds to the build. The indexer alone
    (``python -m generator.outputs.search --waktu``) is timed too.
 3. Serves the built site (text gzip-compressed, as static hosts do) and, per
@@ -59,9 +59,7 @@ ANSWER_LIMIT_MS = 50.0
 NO_INDEX = """
 import sys
 from generator.outputs import search
-search.index_files = lambda catalogue, check=None: {
-    "manifest.json": b'{"dokumen":0}'
-}
+search.index_files = lambda catalogue: {"manifest.json": b'{"dokumen":0}'}
 from generator.cli import main
 sys.exit(main(["build", "--tanpa-pdf"]))
 """
@@ -269,11 +267,11 @@ def write_section(results_md: Path, result: dict[str, Any]) -> None:
             "adds shows in the CPU row. On this busy machine single builds vary by more than "
             "the index costs, so the wall-time figure is within noise (it can come out "
             f"negative). The indexer alone took {b['indexer_alone']['indeks_dtk']} s "
-            f"for {b['indexer_alone']['halaman']:,} pages (5,000 practices plus city, "
-            "province and glossary pages); the index is "
+            f"for {b['indexer_alone']['halaman']:,} pages (practices plus city, "
+            "province, glossary and learning-journey pages); the index is "
             f"{b['indexer_alone']['bita'] / 1e6:.1f} MB in {b['indexer_alone']['berkas']:,} "
-            "files, most of it `t/` (one snippet text per page, fetched only for a shown "
-            "result).",
+            "files, most of it `t/` (each page's snippet text in pieces of at most 1,500 "
+            "characters, fetched only for a shown result and only where its words are).",
             "",
         ]
     )

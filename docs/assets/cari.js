@@ -1,8 +1,10 @@
 /* Replika search: the search page (cari/) and the header box of every page.
    Both read the static index that `replika build` writes to cari-indeks/
-   (see generator/outputs/search.py). Scores are precomputed; this script fetches the
+   (see generator/outputs/search/). Scores are precomputed; this script fetches the
    shard of each query word, adds the numbers, and shows the rows of the best
-   documents. A word being typed is completed and a slipped word is corrected
+   documents, each with a snippet cut from the pieces of its page's text where
+   the query words first occur (t/<doc>-<piece>.json, named in the postings).
+   A word being typed is completed and a slipped word is corrected
    from the word lists in k/ (a few small files, by the word's first letters).
    The query and filters are mirrored in the address (?q=...&sektor=...), so
    opening a shared address shows the same results. The offline copy (file:)
@@ -23,7 +25,7 @@
   var WEAK_FACTOR = 0.6;    // a completed or corrected word counts this much
   var PIECES_MAX = 3;       // pieces of a page's text fetched for one snippet
 
-  // FNV-1a 32-bit over UTF-8 bytes: the same function as generator/outputs/search.py.
+  // FNV-1a 32-bit over UTF-8 bytes: the same function as generator/outputs/search/shards.py.
   function fnv1a(text) {
     var bytes = new TextEncoder().encode(text);
     var hash = 0x811c9dc5;

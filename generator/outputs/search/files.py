@@ -57,7 +57,7 @@ SEARCH_DIR = "cari-indeks"
 """The index folder in the built site."""
 
 POINTER_NAME = "terkini.json"
-VERSION = 2
+VERSION = 3
 ROWS_PER_FILE = 4
 PREFIX_KEY = 2
 """Letters of the key of a word-list file (``k/``); large groups use one more."""
