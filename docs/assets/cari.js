@@ -126,9 +126,19 @@
     // its text, [pieces]. A root term whose word is in the same shard is
     // stored relative to the word: {d: score deltas, p: piece deltas, x: gaps
     // of the documents the word lacks}.
+    // Decoded lists are kept per shard (a shard's data never changes), so the
+    // searches of someone typing decode each list once.
+    var decoded = new WeakMap();
     function postings(data, term) {
       var special = term === manifest.kunci_akar || term === manifest.kunci_sama;
       if (!hasOwn(data, term) || special) return null;
+      var memo = decoded.get(data);
+      if (!memo) decoded.set(data, memo = {});
+      if (!hasOwn(memo, term)) memo[term] = decode(data, term);
+      return memo[term];
+    }
+
+    function decode(data, term) {
       var value = data[term];
       if (!Array.isArray(value)) return relative(data, value, term.slice(manifest.tanda_akar.length));
       var gaps = value[0], scores = value[1], pieces = value[2];

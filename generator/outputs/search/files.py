@@ -5,16 +5,14 @@ nothing is kept between calls); ``write_index`` puts the files into the site.
 Files of ``cari-indeks/<hash>/``:
 
 * ``manifest.json``: counts and keys the browser needs (see :func:`manifest`).
-* term shards ``s/<n>.json`` (terms hashed with FNV-1a 32-bit, the same function
-  as in ``cari.js``), each mapping term → ``[[doc, score], …]`` with each doc
-  written as the gap to the previous one (smaller and better compressed),
-  plus ``"@"``, the word → root map of the shard's words, and ``"="``, the
-  shard's words whose root term is left out (see :class:`~.scoring.Scores`).
-* display rows ``r/<n>.json`` (documents ``8n`` to ``8n+7``: title, address,
+* term shards ``s/<n>.json`` (see :mod:`.shards`): each term's documents,
+  scores and the piece of the page's text where the document first uses it.
+* display rows ``r/<n>.json`` (documents ``4n`` to ``4n+3``: title, address,
   summary, detail line, kind).
-* ``t/<doc>.json``, the plain text of one page (cut at
-  :data:`~.text.TEXT_CHARS`), fetched only for a shown result to cut its
-  snippet from the part that matched.
+* ``t/<doc>-<n>.json``: piece ``n`` of the plain text of a page (cut at
+  :data:`~.text.TEXT_CHARS`, pieces of at most :data:`~.text.PIECE_CHARS`),
+  fetched only for a shown result and only where its query words are, to cut
+  its snippet from the part that matched.
 * ``saring.json``, the facet filters as sorted document lists (gap-encoded).
 * word lists ``k/<n>.json`` (``n = fnv1a(key) % berkas_kata``, every file
   written) hold the index words (letters only, 3 letters or more) under their
@@ -25,6 +23,8 @@ Files of ``cari-indeks/<hash>/``:
 
 ``cari-indeks/terkini.json`` names the current hash folder; the folder name
 changes whenever the content does, so every file in it can be cached for ever.
+File names are what the offline copy (:mod:`generator.outputs.offline`) relies
+on: every ``X.json`` under ``cari-indeks/`` is also written as a script ``X.js``.
 """
 
 from __future__ import annotations
@@ -59,6 +59,8 @@ SEARCH_DIR = "cari-indeks"
 POINTER_NAME = "terkini.json"
 VERSION = 3
 ROWS_PER_FILE = 4
+"""Display rows per ``r/`` file: a result list of 10 touches about 10 files, so small
+files cost less than large ones (8 to a file cost 3–4 KB more per first search)."""
 PREFIX_KEY = 2
 """Letters of the key of a word-list file (``k/``); large groups use one more."""
 PREFIX_SPLIT_BYTES = 12_000
