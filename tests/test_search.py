@@ -581,11 +581,8 @@ def test_every_result_address_exists_in_the_built_site(site: tuple[str, Path]) -
 
     _, project = site
     built = project / "site"
-    folder = (
-        built
-        / "cari-indeks"
-        / json_module.loads((built / "cari-indeks" / "terkini.json").read_text())["indeks"]
-    )
+    index = built / "cari-indeks"
+    folder = index / json_module.loads((index / "terkini.json").read_text())["indeks"]
     manifest = json_module.loads((folder / "manifest.json").read_text())
     kinds = set()
     per = manifest["baris_per_berkas"]
