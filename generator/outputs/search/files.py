@@ -86,21 +86,23 @@ def _gaps(ids: Iterable[int]) -> list[int]:
 def piece_places(parts: list[str]) -> dict[str, int]:
     """Word or ``>root`` term → the first piece it occurs in, for terms not in piece 0.
 
-    (Single letters may be listed too; they are no term and are ignored.)
+    Every posting of a page carries this piece (0 when absent), so a shown result
+    fetches only the pieces where its query words are. Single letters may be
+    listed too; they are no term and are ignored.
     """
     if len(parts) == 1:
         return {}
     seen = letter_runs(parts[0])
-    roots = {ROOT_MARK + root(w) for w in seen}
+    roots = {root(w) for w in seen}
     out: dict[str, int] = {}
     for number, part in enumerate(parts[1:], 1):
         for word in letter_runs(part) - seen:
             seen.add(word)
             out[word] = number
-            term = ROOT_MARK + root(word)
-            if term not in roots:
-                roots.add(term)
-                out[term] = number
+            word_root = root(word)
+            if word_root not in roots:
+                roots.add(word_root)
+                out[ROOT_MARK + word_root] = number
     return out
 
 
