@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.fsutil import atomic_write
+from generator.outputs.search import POINTER_NAME, SEARCH_DIR, index_files, write_index
 from generator.problems import safe_line
 from generator.project import Project
 from generator.stages.model import Catalogue
@@ -112,8 +113,8 @@ class Indexer:
     Indexing 1,000 practices takes about two seconds of CPU. A thread doing
     that while the next edit is regenerated would take turns with it (one
     interpreter lock) and delay the page the user is waiting for. So the work
-    starts only after :data:`IDLE_SECONDS` without edits or builds, and a new
-    edit or build interrupts it (the index is then written after that build).
+    starts only after :data:`IDLE_SECONDS` without edits or builds, and an index
+    overtaken by a new edit or build is dropped (it is written after that build).
     """
 
     def __init__(self, latest: Callable[[], Catalogue | None]) -> None:
@@ -135,7 +136,7 @@ class Indexer:
             self._thread.start()
 
     def interrupt(self) -> None:
-        """An edit or a build has started: stop indexing now, wait for quiet again."""
+        """An edit or a build has started: wait for quiet again, drop an index under way."""
         with self._changed:
             self._generation += 1
             self._changed.notify()
@@ -154,32 +155,31 @@ class Indexer:
             return site, generation
 
     def _loop(self) -> None:
-        from generator.outputs.search import Interrupted
-
         while True:
             site, generation = self._wait_for_quiet()
-
-            def check(generation: int = generation) -> None:
-                if generation != self._generation:
-                    raise Interrupted
-
+            catalogue = self._latest()
+            if catalogue is None:
+                continue
             try:
-                self._write(site, check)
-            except Interrupted:
-                with self._changed:
-                    if self._wanted is None:  # e.g. the edit was invalid: no build follows
-                        self._wanted = site
+                self._write(catalogue, site, generation)
             except OSError as err:
                 print(
                     f"replika serve: indeks pencarian tidak dapat ditulis: {err}", file=sys.stderr
                 )
 
-    def _write(self, site: Path, check: Callable[[], None]) -> None:
-        from generator.outputs.search import index_files, write_index
+    def _write(self, catalogue: Catalogue, site: Path, generation: int) -> None:
+        """Index ``catalogue``; an index overtaken by an edit meanwhile is dropped, not written.
 
-        catalogue = self._latest()
-        if catalogue is not None:
-            write_index(index_files(catalogue, check), site)
+        The indexer is pure and cannot be stopped half-way; the work after an
+        edit is thrown away and done again once the preview is quiet.
+        """
+        files = index_files(catalogue)
+        with self._changed:
+            stale = generation != self._generation
+            if stale and self._wanted is None:  # e.g. the edit was invalid: no build follows
+                self._wanted = site
+        if not stale:
+            write_index(files, site)
 
 
 DOWNLOADS_DIR = ".cache/pratinjau-unduhan"
@@ -307,8 +307,6 @@ class Downloads:
 
     def _site_with_index(self) -> Path | None:
         """The preview's site folder once its search index is there (or None)."""
-        from generator.outputs.search import POINTER_NAME, SEARCH_DIR
-
         deadline = time.monotonic() + INDEX_WAIT_SECONDS
         while time.monotonic() < deadline:
             site = self.site_dir

@@ -32,7 +32,7 @@ from generator.limits import (
     markdown_excess,
 )
 from generator.outputs.export import practice_object, practices_csv
-from generator.outputs.search import practice_fields
+from generator.outputs.search.text import practice_fields
 from generator.page_cache import PageCache
 from generator.present import markdown_to_text, safe_markdown
 from generator.problems import format_problems
@@ -141,7 +141,7 @@ def test_plain_text_search_and_render_are_linear(text: str) -> None:
 
     A 200,000-letter word took the Sastrawi stemmer 3 s before long words were skipped.
     """
-    from generator.outputs.search import root, words
+    from generator.outputs.search.text import root, words
     from generator.present import text as render_text
 
     started = time.perf_counter()

@@ -581,14 +581,12 @@ def test_every_result_address_exists_in_the_built_site(site: tuple[str, Path]) -
 
     _, project = site
     built = project / "site"
-    folder = (
-        built
-        / "cari-indeks"
-        / json_module.loads((built / "cari-indeks" / "terkini.json").read_text())["indeks"]
-    )
+    index = built / "cari-indeks"
+    folder = index / json_module.loads((index / "terkini.json").read_text())["indeks"]
     manifest = json_module.loads((folder / "manifest.json").read_text())
     kinds = set()
-    for n in range((manifest["dokumen"] + 7) // 8):
+    per = manifest["baris_per_berkas"]
+    for n in range((manifest["dokumen"] + per - 1) // per):
         for _title, url, _summary, _detail, kind in json_module.loads(
             (folder / "r" / f"{n}.json").read_text()
         ):

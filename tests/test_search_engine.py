@@ -20,9 +20,11 @@ from typing import Any
 
 import pytest
 from site_support import ROOT
-from test_search import FORGIVING, page_key
+from test_search import FORGIVING, RELEVANCE, page_key
 
-from generator.outputs import search
+from generator.outputs.search import files as search_files
+from generator.outputs.search import scoring
+from generator.outputs.search import text as search_text
 from generator.project import find_project
 from generator.stages.model import Catalogue, build_catalogue
 from generator.stages.validate import check_project
@@ -48,9 +50,9 @@ const getJson = p => files[p] || (files[p] = Promise.resolve(JSON.parse(fs.readF
     const engine = cari.createEngine(getJson, manifest);
     out.queries = [];
     for (const q of request.queries) {
-      await engine.search(q, request.filters || {});  // the files arrive
+      await engine.search(q, request.filters || {}, request.typing);  // the files arrive
       const started = process.hrtime.bigint();
-      const r = await engine.search(q, request.filters || {});
+      const r = await engine.search(q, request.filters || {}, request.typing);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const rows = await engine.rows(r.docs.slice(0, 10));
       const texts = await engine.texts(r.docs.slice(0, 3));
@@ -80,7 +82,9 @@ def catalogue() -> Catalogue:
 
 @pytest.fixture(scope="module")
 def index(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return search.write_index(search.index_files(catalogue), tmp_path_factory.mktemp("indeks"))
+    return search_files.write_index(
+        search_files.index_files(catalogue), tmp_path_factory.mktemp("indeks")
+    )
 
 
 class Node:
@@ -105,7 +109,13 @@ class Node:
         return json.loads(done.stdout)
 
     def queries(self, *queries: str, **filters: str) -> dict[str, dict[str, Any]]:
+        """Answers to ``queries`` as typed (the last word still open)."""
         found = self(queries=list(queries), filters=filters)["queries"]
+        return {q["query"]: q for q in found}
+
+    def finished(self, *queries: str, **filters: str) -> dict[str, dict[str, Any]]:
+        """Answers to ``queries`` as the search page gives them for ``cari/?q=…`` (finished)."""
+        found = self(queries=list(queries), filters=filters, typing=False)["queries"]
         return {q["query"]: q for q in found}
 
 
@@ -139,28 +149,28 @@ def osa(a: str, b: str) -> int:
 
 
 @cache
-def _scores(catalogue_id: int) -> search.Scores:
+def _scores(catalogue_id: int) -> scoring.Scores:
     catalogue = _CATALOGUES[catalogue_id]
-    return search.score_terms([p.fields for p in search.search_pages(catalogue)])
+    return scoring.score_terms([p.fields for p in search_text.search_pages(catalogue)])
 
 
 _CATALOGUES: dict[int, Catalogue] = {}
 
 
-def scores_of(catalogue: Catalogue) -> search.Scores:
+def scores_of(catalogue: Catalogue) -> scoring.Scores:
     _CATALOGUES[id(catalogue)] = catalogue
     return _scores(id(catalogue))
 
 
 def vocabulary(catalogue: Catalogue) -> dict[str, int]:
-    return search.vocabulary(scores_of(catalogue))
+    return search_files.vocabulary(scores_of(catalogue))
 
 
 def docs_with(catalogue: Catalogue, word: str) -> set[int]:
     """Documents holding ``word`` or another word with its root (the index's own terms)."""
     scores = scores_of(catalogue)
     found = set(scores.of(word))
-    found |= set(scores.of(search.ROOT_MARK + search.root(word)))
+    found |= set(scores.of(scoring.ROOT_MARK + search_text.root(word)))
     return found
 
 
@@ -326,3 +336,85 @@ def test_answering_is_fast(forgiving: dict[str, dict[str, Any]]) -> None:
     # Files are read from disk here (already "arrived"); the budget is 50 ms.
     slow = {q: a["ms"] for q, a in forgiving.items() if a["ms"] > 50}
     assert not slow, slow
+
+
+# ----------------------------------------------------------------------------- the browser's checks
+
+# The ranking checks of the browser tests (test_search.py), asked of the engine
+# directly: the browser tests keep checking what the page shows.
+
+
+def last_segment(url: str) -> str:
+    return url.rstrip("/").rsplit("/", 1)[-1]
+
+
+def test_relevance_in_the_engine(node: Node, catalogue: Catalogue) -> None:
+    known = {p.id for p in catalogue.practices}
+    cases = [(q, pid) for q, pid in RELEVANCE if pid in known]
+    assert len(cases) >= 25, "relevance cases need their records"
+    answers = node.finished(*{q for q, _ in cases})
+    misses = [
+        f"{query!r}: {expected} not in {top}"
+        for query, expected in cases
+        if expected not in (top := [last_segment(u) for u in answers[query]["top"][:5]])
+    ]
+    assert not misses, "\n".join(misses)
+
+
+def test_single_queries_of_the_browser_tests(node: Node) -> None:
+    answers = node.finished(
+        "dasawisma", "perikatan", "LLTT", "pengomposan", "lumpur tinja", "IPLT",
+        "sulawesi tenggara", "blitar belajar dari kendari", "kendari", "zzzkatayangtidakada",
+    )  # fmt: skip
+    top = {q: [last_segment(u) for u in a["top"]] for q, a in answers.items()}
+    assert top["dasawisma"][0] == "go-ploong-gresik"
+    assert "uptd-pal-makassar" in top["perikatan"][:5]
+    assert "l2t2-kendari" in top["LLTT"][:5]
+    assert "surabaya-green-and-clean" in top["pengomposan"]
+    assert answers["lumpur tinja"]["total"] > 10
+    assert answers["IPLT"]["kinds"][0] == "istilah" and answers["IPLT"]["top"][0].endswith("#iplt")
+    assert answers["sulawesi tenggara"]["kinds"][0] == "provinsi"
+    journey = answers["blitar belajar dari kendari"]
+    assert any(
+        kind == "perjalanan" and url.endswith("/pembelajaran/kendari-blitar-2020/")
+        for kind, url in zip(journey["kinds"][:3], journey["top"][:3], strict=False)
+    ), journey["top"][:3]
+    assert {"praktik", "daerah"} <= set(answers["kendari"]["kinds"])
+    assert answers["zzzkatayangtidakada"]["total"] == 0
+
+
+def test_filters_of_the_browser_tests(node: Node, catalogue: Catalogue) -> None:
+    practices = catalogue.practices
+    every = node.finished("lumpur tinja")["lumpur tinja"]
+    east_java = node.finished("lumpur tinja", provinsi="Jawa Timur")["lumpur tinja"]
+    docs = [d["doc"] for d in east_java["docs"]]
+    assert docs and len(docs) < every["total"]
+    assert all(practices[d].origin.province == "Jawa Timur" for d in docs)
+    assert docs == [d["doc"] for d in every["docs"] if d["doc"] in set(docs)]  # same order
+    waste = node.finished("sampah", sektor="Persampahan")["sampah"]["docs"]
+    assert waste and all(practices[d["doc"]].sector == "persampahan" for d in waste)
+    listed = node.finished("", jenis="Kelembagaan")[""]["docs"]
+    expected = {n for n, p in enumerate(practices) if "kelembagaan" in p.types}
+    assert {d["doc"] for d in listed} == expected
+
+
+def test_snippets_come_from_the_piece_where_the_word_is(node: Node, catalogue: Catalogue) -> None:
+    """A word only past the first piece of a long page: that piece is fetched and marked."""
+    pages = search_text.search_pages(catalogue)
+    parts = [search_text.pieces(page.text) for page in pages]
+    late = [
+        (word, doc, piece)
+        for doc, page_parts in enumerate(parts)
+        for word, piece in search_files.piece_places(page_parts).items()
+        if piece >= 2 and word.isalpha() and len(word) >= 6 and not word.startswith(">")
+    ]
+    scores = scores_of(catalogue)
+    rare = [(w, d, p) for w, d, p in late if set(scores.of(w)) == {d}][:5]
+    assert rare, "the bundled records have long pages"
+    answers = node.finished(*(w for w, _, _ in rare))
+    for word, doc, piece in rare:
+        answer = answers[word]
+        assert answer["docs"][0]["doc"] == doc and answer["docs"][0]["places"] == [piece]
+        snippet = answer["snippets"][0]
+        assert word in [w.lower() for w in marked(snippet)], (word, snippet)
+        assert snippet[0][0].startswith("… ")  # the snippet does not start the page

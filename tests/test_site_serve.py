@@ -34,10 +34,11 @@ def index_rows(port: int) -> str:
     base = f"http://127.0.0.1:{port}/cari-indeks/"
     try:
         folder = base + json.loads(fetch(base + "terkini.json"))["indeks"] + "/"
-        count = json.loads(fetch(folder + "manifest.json"))["dokumen"]
+        manifest = json.loads(fetch(folder + "manifest.json"))
+        count, per = manifest["dokumen"], manifest["baris_per_berkas"]
     except (ValueError, KeyError):
         return ""
-    return "".join(fetch(f"{folder}r/{n}.json") for n in range((count + 7) // 8))
+    return "".join(fetch(f"{folder}r/{n}.json") for n in range((count + per - 1) // per))
 
 
 def wait_for_index(port: int, text: str, seconds: float) -> bool:

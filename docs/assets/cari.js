@@ -1,8 +1,10 @@
 /* Replika search: the search page (cari/) and the header box of every page.
    Both read the static index that `replika build` writes to cari-indeks/
-   (see generator/outputs/search.py). Scores are precomputed; this script fetches the
+   (see generator/outputs/search/). Scores are precomputed; this script fetches the
    shard of each query word, adds the numbers, and shows the rows of the best
-   documents. A word being typed is completed and a slipped word is corrected
+   documents, each with a snippet cut from the pieces of its page's text where
+   the query words first occur (t/<doc>-<piece>.json, named in the postings).
+   A word being typed is completed and a slipped word is corrected
    from the word lists in k/ (a few small files, by the word's first letters).
    The query and filters are mirrored in the address (?q=...&sektor=...), so
    opening a shared address shows the same results. The offline copy (file:)
@@ -21,8 +23,9 @@
   var TYPO_MIN = 5;         // shorter words are never corrected
   var TYPO_TWO = 8;         // from this length, two edits
   var WEAK_FACTOR = 0.6;    // a completed or corrected word counts this much
+  var PIECES_MAX = 3;       // pieces of a page's text fetched for one snippet
 
-  // FNV-1a 32-bit over UTF-8 bytes: the same function as generator/outputs/search.py.
+  // FNV-1a 32-bit over UTF-8 bytes: the same function as generator/outputs/search/shards.py.
   function fnv1a(text) {
     var bytes = new TextEncoder().encode(text);
     var hash = 0x811c9dc5;
@@ -110,19 +113,58 @@
     var split = {};
     (manifest.prefiks_pecah || []).forEach(function (k) { split[k] = true; });
 
+    // A root term (">kelola") lives in the shard of the word spelt like its root.
     function shard(term) {
-      return getJson("s/" + (fnv1a(term) % manifest.pecahan) + ".json");
+      var mark = manifest.tanda_akar;
+      var key = term.indexOf(mark) === 0 ? term.slice(mark.length) : term;
+      return getJson("s/" + (fnv1a(key) % manifest.pecahan) + ".json");
     }
 
-    // [[doc, score], ...] of a term; the shard stores each doc as the gap to the previous one.
+    // [[doc, score, piece], ...] of a term (see generator/outputs/search/shards.py).
+    // The shard stores [gaps, scores] (each doc as the gap to the previous
+    // one) and, when a document first uses the term past the first piece of
+    // its text, [pieces]. A root term whose word is in the same shard is
+    // stored relative to the word: {d: score deltas, p: piece deltas, x: gaps
+    // of the documents the word lacks}.
+    // Decoded lists are kept per shard (a shard's data never changes), so the
+    // searches of someone typing decode each list once.
+    var decoded = new WeakMap();
     function postings(data, term) {
       var special = term === manifest.kunci_akar || term === manifest.kunci_sama;
       if (!hasOwn(data, term) || special) return null;
+      var memo = decoded.get(data);
+      if (!memo) decoded.set(data, memo = {});
+      if (!hasOwn(memo, term)) memo[term] = decode(data, term);
+      return memo[term];
+    }
+
+    function decode(data, term) {
+      var value = data[term];
+      if (!Array.isArray(value)) return relative(data, value, term.slice(manifest.tanda_akar.length));
+      var gaps = value[0], scores = value[1], pieces = value[2];
+      var out = [];
       var doc = 0;
-      return data[term].map(function (pair) {
-        doc += pair[0];
-        return [doc, pair[1]];
-      });
+      for (var i = 0; i < gaps.length; i++) {
+        doc += gaps[i];
+        out.push([doc, scores[i], pieces ? pieces[i] : 0]);
+      }
+      return out;
+    }
+
+    function relative(data, value, word) {
+      var own = postings(data, word) || [];
+      var extra = [];
+      var doc = 0;
+      (value.x || []).forEach(function (gap) { doc += gap; extra.push(doc); });
+      var out = [];
+      var i = 0, j = 0;
+      for (var k = 0; k < value.d.length; k++) {
+        var fromWord = j >= extra.length || (i < own.length && own[i][0] < extra[j]);
+        var base = fromWord ? own[i++] : [extra[j++], 0, 0];
+        var score = (fromWord ? Math.round(base[1] * manifest.faktor_akar) : 0) + value.d[k];
+        out.push([base[0], score, base[2] + (value.p ? value.p[k] : 0)]);
+      }
+      return out;
     }
 
     // Words whose root term is left out of the index: their root scores are
@@ -132,7 +174,7 @@
     }
 
     function scaled(list) {
-      return (list || []).map(function (pair) { return [pair[0], Math.round(pair[1] * manifest.faktor_akar)]; });
+      return (list || []).map(function (p) { return [p[0], Math.round(p[1] * manifest.faktor_akar), p[2]]; });
     }
 
     // {root, list}: the postings of the root term of `candidates` (the first one known).
@@ -152,7 +194,7 @@
       });
     }
 
-    // {scores: doc -> exact score + root score, root}
+    // {scores: doc -> exact score + root score, places: doc -> piece, root}
     function scoreWord(word) {
       return shard(word).then(function (data) {
         var exact = postings(data, word);
@@ -164,12 +206,16 @@
         else roots = rootPostings([word].concat(stripAffixes(word)));
         return roots.then(function (found) {
           var scores = {};
+          var places = {};
           var add = function (list) {
-            (list || []).forEach(function (pair) { scores[pair[0]] = (scores[pair[0]] || 0) + pair[1]; });
+            (list || []).forEach(function (p) {
+              scores[p[0]] = (scores[p[0]] || 0) + p[1];
+              if (!hasOwn(places, p[0])) places[p[0]] = p[2];  // where the word itself is, first
+            });
           };
           add(exact);
           add(found.list);
-          return { scores: scores, root: found.root || (exact ? word : null) };
+          return { scores: scores, places: places, root: found.root || (exact ? word : null) };
         });
       });
     }
@@ -221,31 +267,37 @@
       });
     }
 
-    // doc -> best exact score among `list` of words, times WEAK_FACTOR.
+    // {scores: doc -> best exact score among `list` of words, times WEAK_FACTOR,
+    //  places: doc -> piece of that best word}
     function weakScores(list) {
       return Promise.all(list.map(function (w) {
         return shard(w).then(function (d) { return postings(d, w) || []; });
       })).then(function (lists) {
         var scores = {};
+        var places = {};
         lists.forEach(function (found) {
-          found.forEach(function (pair) {
-            var v = Math.max(1, Math.round(pair[1] * WEAK_FACTOR));
-            if (!scores[pair[0]] || scores[pair[0]] < v) scores[pair[0]] = v;
+          found.forEach(function (p) {
+            var v = Math.max(1, Math.round(p[1] * WEAK_FACTOR));
+            if (!scores[p[0]] || scores[p[0]] < v) { scores[p[0]] = v; places[p[0]] = p[2]; }
           });
         });
-        return scores;
+        return { scores: scores, places: places };
       });
     }
 
     // How one query word matches: {word, strong: doc->score, weak: doc->score,
-    // root, forms: completed/corrected words, prefix: bool, corrected: word|null}.
+    // places: doc->piece, root, forms: completed/corrected words, prefix: bool,
+    // corrected: word|null}.
     // The last word is also completed; any other word only when it matches
     // nothing itself. A word that matches nothing itself, and completes to
     // nothing either, is corrected.
     function matchWord(word, last) {
       return scoreWord(word).then(function (exact) {
         var found = Object.keys(exact.scores).length > 0;
-        var out = { word: word, strong: exact.scores, weak: {}, root: exact.root, forms: [], prefix: false, corrected: null };
+        var out = {
+          word: word, strong: exact.scores, weak: {}, places: exact.places, root: exact.root,
+          forms: [], prefix: false, corrected: null
+        };
         if (found && !last) return out;
         return Promise.all([completions(word), found ? null : correction(word)]).then(function (both) {
           var more = both[0].map(function (e) { return e[0]; });
@@ -255,16 +307,20 @@
           out.prefix = more.length > 0;
           out.forms = more.concat(fixed ? [fixed] : []);
           return Promise.all([weakScores(more), fixed ? scoreWord(fixed) : null]).then(function (scores) {
-            out.weak = scores[0];
+            out.weak = scores[0].scores;
+            var places = scores[0].places;
             if (fixed) {
               var fixedScores = scores[1];
               out.corrected = fixed;
               out.root = fixedScores.root || fixed;
               Object.keys(fixedScores.scores).forEach(function (doc) {
                 var v = Math.max(1, Math.round(fixedScores.scores[doc] * WEAK_FACTOR));
-                if (!out.weak[doc] || out.weak[doc] < v) out.weak[doc] = v;
+                if (!out.weak[doc] || out.weak[doc] < v) { out.weak[doc] = v; places[doc] = fixedScores.places[doc]; }
               });
             }
+            Object.keys(places).forEach(function (doc) {
+              if (!hasOwn(out.places, doc)) out.places[doc] = places[doc];
+            });
             return out;
           });
         });
@@ -289,7 +345,8 @@
       });
     }
 
-    // {docs: [{doc, hits, strong, score}], matches: [matchWord...], corrected: query|null}
+    // {docs: [{doc, hits, strong, score, places}], matches: [matchWord...], corrected: query|null}
+    // (places: the pieces of the document's text where its matched words first occur)
     // Documents with every word (exact, root, completed or corrected) first;
     // then by the number of words matched exactly or by root, the score, and
     // catalogue order. `typing` (default true): the last word is still being
@@ -308,25 +365,28 @@
         var allowed = function (doc) { return sets.every(function (set) { return set[doc]; }); };
         var docs = [];
         if (!terms.length) {
-          for (var d = 0; d < manifest.dokumen; d++) if (allowed(d)) docs.push({ doc: d, hits: 0, strong: 0, score: 0 });
+          for (var d = 0; d < manifest.dokumen; d++) if (allowed(d)) docs.push({ doc: d, hits: 0, strong: 0, score: 0, places: [] });
           return { docs: docs, matches: matches, corrected: null, words: 0 };
         }
         var entries = {};
         var entry = function (doc) {
-          return entries[doc] || (entries[doc] = { doc: Number(doc), hits: 0, strong: 0, score: 0 });
+          return entries[doc] || (entries[doc] = { doc: Number(doc), hits: 0, strong: 0, score: 0, places: [] });
         };
+        var place = function (e, piece) { if (e.places.indexOf(piece) < 0) e.places.push(piece); };
         matches.forEach(function (m) {
           Object.keys(m.strong).forEach(function (doc) {
             var e = entry(doc);
             e.hits += 1;
             e.strong += 1;
             e.score += m.strong[doc];
+            place(e, m.places[doc] || 0);
           });
           Object.keys(m.weak).forEach(function (doc) {
             if (hasOwn(m.strong, doc)) return;
             var e = entry(doc);
             e.hits += 1;
             e.score += m.weak[doc];
+            place(e, m.places[doc] || 0);
           });
         });
         Object.keys(entries).forEach(function (key) {
@@ -352,8 +412,25 @@
       }));
     }
 
+    // The text to cut each result's snippet from: the pieces of its page's
+    // text where its query words first occur (at most PIECES_MAX, in page
+    // order), joined, with "…" where text is left out; null for a result that
+    // matched no word (a list of a filter alone).
     function texts(docs) {
-      return Promise.all(docs.map(function (entry) { return getJson("t/" + entry.doc + ".json"); }));
+      return Promise.all(docs.map(function (entry) {
+        var places = (entry.places || []).slice(0, PIECES_MAX).sort(function (a, b) { return a - b; });
+        if (!places.length) return null;
+        return Promise.all(places.map(function (n) {
+          return getJson("t/" + entry.doc + "-" + n + ".json");
+        })).then(function (parts) {
+          var out = places[0] > 0 ? "… " : "";
+          parts.forEach(function (part, i) {
+            if (i > 0) out += places[i] === places[i - 1] + 1 ? " " : " … ";
+            out += part;
+          });
+          return out;
+        });
+      }));
     }
 
     return { search: search, rows: rows, texts: texts, completions: completions, correction: correction, manifest: manifest };
