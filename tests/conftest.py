@@ -1,4 +1,5 @@
-"""Shared fixtures: a throw-away copy of the project to run commands in."""
+"""Shared fixtures: a throw-away copy of the project to run commands in, and the
+session's two built copies of the bundled project (built once, read by many)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,23 @@ def make_project(directory: Path, *, with_records: bool = False) -> Path:
 def project(tmp_path: Path) -> Path:
     """An empty project (registry but no records) in a temp dir."""
     return make_project(tmp_path / "proyek")
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project built once with ``replika build --tanpa-pdf`` (no downloads).
+
+    Shared by every read-only site, search and security test; a test that
+    changes files works on its own copy (``site_support.copy_built``), which is
+    still up to date, so its first ``replika build --tanpa-pdf`` is a no-op.
+    """
+    from site_support import copy_project, replika
+
+    project = copy_project(tmp_path_factory.mktemp("situs") / "proyek")
+    result = replika(project, "build", "--tanpa-pdf")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stdout + result.stderr
+    return project
 
 
 @pytest.fixture(scope="session")

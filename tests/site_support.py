@@ -1,14 +1,21 @@
 """Helpers shared by the site, search and security tests (not a test module).
 
-Every test builds a *copy* of the project in a temporary folder through the
-real CLI (``python -m generator``), serves the built ``site/`` on 127.0.0.1 and
-drives Debian's Chromium through Playwright (never a downloaded browser).
+Tests build a *copy* of the project in a temporary folder through the CLI's
+``main(argv)`` (in this process: :func:`replika`; the true entry point
+``python -m generator`` only where a test is about the process itself:
+:func:`replika_process`), serve the built ``site/`` on 127.0.0.1 and drive
+Debian's Chromium through Playwright (never a downloaded browser).
+
+Read-only tests share the session's built copies (``site_build`` and
+``full_build`` in ``conftest.py``); a test that changes files starts from its
+own copy of one (:func:`copy_built`).
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import io
 import os
 import shutil
 import subprocess
@@ -49,8 +56,83 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def copy_built(built: Path, target: Path) -> Path:
+    """A copy of a built project (``site/``, ``.cache/``, ``docs/katalog/`` too).
+
+    Modification times are kept, so the copy is still up to date for the next
+    ``replika build`` with the same options (it skips MkDocs).
+    """
+    shutil.copytree(built, target, symlinks=True)
+    return target
+
+
+def _stream() -> io.TextIOWrapper:
+    """A text stream with a ``buffer`` (MkDocs reads ``sys.stdin.buffer``), read with :func:`_text`."""
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
+
+
+def _text(stream: io.TextIOWrapper) -> str:
+    stream.flush()
+    return stream.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+
+
+@contextmanager
+def _as_a_process(
+    cwd: Path, env: dict[str, str], stdin: str
+) -> Iterator[tuple[io.TextIOWrapper, io.TextIOWrapper]]:
+    """The working folder, environment and standard streams of a fresh process."""
+    saved_cwd, saved_env = os.getcwd(), dict(os.environ)
+    saved_streams = sys.stdin, sys.stdout, sys.stderr
+    out, err = _stream(), _stream()
+    os.chdir(cwd)
+    os.environ.clear()
+    os.environ.update(env)
+    given = io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8")
+    sys.stdin, sys.stdout, sys.stderr = given, out, err
+    try:
+        yield out, err
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved_streams
+        os.environ.clear()
+        os.environ.update(saved_env)
+        os.chdir(saved_cwd)
+
+
+def run_main(
+    cwd: Path, *args: str, env: dict[str, str] | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """``replika ARGS`` run in this process through ``generator.cli.main(argv)``.
+
+    Like the subprocess it replaces: started in ``cwd``, with ``env`` (default:
+    this process's environment without ``REPLIKA_DEBUG``), ``stdin`` as its
+    (non-terminal) input, and its exit status and both outputs returned.
+    """
+    from generator.cli import main
+
+    if env is None:
+        env = {k: v for k, v in os.environ.items() if k != "REPLIKA_DEBUG"}
+    with _as_a_process(cwd, env, stdin) as (out, err):
+        try:
+            code: object = main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code
+        if code is None:
+            code = 0
+        elif not isinstance(code, int):
+            print(code, file=sys.stderr)
+            code = 1
+    return subprocess.CompletedProcess(["replika", *args], code, _text(out), _text(err))
+
+
 def replika(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    """Run the real CLI on ``project``."""
+    """The CLI on ``project``, in this process (``timeout`` is kept for the callers)."""
+    return run_main(project, *args)
+
+
+def replika_process(
+    project: Path, *args: str, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    """The real entry point ``python -m generator`` on ``project``, in a new process."""
     env = {k: v for k, v in os.environ.items() if k != "REPLIKA_DEBUG"}
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
