@@ -4,6 +4,7 @@ session's two built copies of the bundled project (built once, read by many)."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,12 @@ def full_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return project
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    """One headless Debian Chromium for the whole session (each test opens its own context)."""
+    from site_support import browser
+
+    with browser() as launched:
+        yield launched

@@ -186,6 +186,34 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
+SEARCH_IN_PAGE = """async queries => {
+    const root = document.querySelector('[data-rp-cari]');
+    const status = root.querySelector('.rp-cari__status');
+    const settled = () => !/Mencari|Ketik/.test(status.textContent);
+    const found = [];
+    for (const query of queries) {
+        root.querySelector('#rp-q').value = query;
+        root.querySelector('form').requestSubmit();  // sets the status to "Mencari…" at once
+        while (!settled()) await new Promise(resolve => setTimeout(resolve, 5));
+        const links = root.querySelectorAll('.rp-cari__hasil a');
+        found.push([Array.from(links, a => a.getAttribute('href')), status.textContent]);
+    }
+    return found;
+}"""
+
+
+def search_in_page(page: object, queries: list[str]) -> list[tuple[list[str], str]]:
+    """Each query searched on the search page already open in ``page``, through its own form.
+
+    The page's ``cari.js`` runs every query exactly as when a reader types it
+    and presses Enter; one page load serves them all. Returns, per query, the
+    result links (``href`` as written) and the status line once the results are shown.
+    """
+    page.wait_for_selector("[data-rp-cari][data-siap]")  # type: ignore[attr-defined]
+    found = page.evaluate(SEARCH_IN_PAGE, queries)  # type: ignore[attr-defined]
+    return [(list(hrefs), str(status)) for hrefs, status in found]
+
+
 class PageParser(HTMLParser):
     """Collects ids, links and element tags/attributes of one HTML page."""
 

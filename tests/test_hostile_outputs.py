@@ -21,7 +21,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from site_support import browser, copy_project, replika
+from site_support import copy_project, replika
 
 from generator.outputs.export import practices_json
 from generator.outputs.site import LOCK_NAME, MARKER_NAME, WORK_DIR
@@ -189,7 +189,9 @@ def _wait(predicate: object, seconds: float) -> bool:
     return False
 
 
-def test_preview_shows_problems_in_the_browser_and_survives(tmp_path: Path) -> None:
+def test_preview_shows_problems_in_the_browser_and_survives(
+    tmp_path: Path, chromium: object
+) -> None:
     """Errors were only in the terminal; `/%00/` answered 500 with a traceback."""
     project = copy_project(tmp_path / "p")
     port = _free_port()
@@ -216,15 +218,15 @@ def test_preview_shows_problems_in_the_browser_and_survives(tmp_path: Path) -> N
         edit(project, "    tahun: " + "9" * 5000, "    tahun: 2018")
         edit(project, "sektor: air-limbah-domestik", "sektor: bukan-sektor")
         assert _wait(lambda: "bukan-sektor" in _get(status_url)[1], 30), log_path.read_text()
-        with browser() as chromium:
-            page = chromium.new_page()  # type: ignore[attr-defined]
-            page.goto(page_url)
-            banner = page.locator("#replika-masalah")
-            banner.wait_for(state="visible", timeout=15_000)
-            text = banner.inner_text()
-            assert f"practices/{BASE}.yaml:" in text and "bukan-sektor" in text
-            edit(project, "sektor: bukan-sektor", "sektor: air-limbah-domestik")
-            banner.wait_for(state="hidden", timeout=30_000)
+        page = chromium.new_page()  # type: ignore[attr-defined]
+        page.goto(page_url)
+        banner = page.locator("#replika-masalah")
+        banner.wait_for(state="visible", timeout=15_000)
+        text = banner.inner_text()
+        assert f"practices/{BASE}.yaml:" in text and "bukan-sektor" in text
+        edit(project, "sektor: bukan-sektor", "sektor: air-limbah-domestik")
+        banner.wait_for(state="hidden", timeout=30_000)
+        page.close()
         assert proc.poll() is None
         assert "Traceback" not in log_path.read_text()
     finally:

@@ -13,12 +13,11 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
-from site_support import CHROMIUM, CHROMIUM_ARGS, parse, replika, serve_directory
+from site_support import parse, replika, serve_directory
 
 from generator.outputs.offline import FOLDER_NAME
 from generator.project import Project
@@ -142,18 +141,6 @@ def test_journey_pages_index_practice_and_city_pages(full_build: Path) -> None:
 
 
 # ----------------------------------------------------------------------------- self-assessment
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture(scope="module")

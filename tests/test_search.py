@@ -4,9 +4,11 @@ The search page reads the static index in ``cari-indeks/`` (generator/outputs/se
 with ``assets/cari.js``; unit tests of the index itself are in
 ``test_search_index.py``.
 
-The built site of a project copy is served on 127.0.0.1; every test records
-the browser's console errors and every request, and fails on either an error
-or a request to another host.
+The session's built copy of the project (``site_build``) is served on
+127.0.0.1 to the session's Chromium; every test records the browser's console
+errors and every request, and fails on either an error or a request to another
+host. The relevance tables run all their queries in one loaded search page,
+through the page's own form and ``cari.js``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-from site_support import browser, copy_project, records, replika, serve_directory
+from site_support import records, search_in_page, serve_directory
 
 # Query → a practice expected among the first five results. Root words and
 # affixed forms of the same root, acronyms and their long forms.
@@ -160,18 +162,9 @@ FNV_VECTORS = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    project = copy_project(tmp_path_factory.mktemp("cari") / "proyek")
-    result = replika(project, "build", "--tanpa-pdf")
-    assert result.returncode == 0, result.stderr
-    with serve_directory(project / "site") as base:
-        yield base, project
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    with browser() as b:
-        yield b
+def site(site_build: Path) -> Iterator[tuple[str, Path]]:
+    with serve_directory(site_build / "site") as base:
+        yield base, site_build
 
 
 class Watched:
@@ -322,8 +315,10 @@ def test_relevance(tab: object, site: tuple[str, Path]) -> None:
     cases = [(q, pid) for q, pid in RELEVANCE if pid in known]
     assert len(cases) >= 25, "relevance cases need their records"
     misses = []
-    for query, expected in cases:
-        top = search(tab, base, query)[:5]
+    tab.goto(f"{base}cari/")  # type: ignore[attr-defined]
+    found = search_in_page(tab, [query for query, _ in cases])
+    for (query, expected), (hrefs, _status) in zip(cases, found, strict=True):
+        top = [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs][:5]
         if expected not in top:
             misses.append(f"{query!r}: {expected} not in {top}")
     assert not misses, "\n".join(misses)
@@ -392,10 +387,10 @@ def shown_keys(page: object) -> list[str]:
 def check_forgiving(page: object, search_page: str) -> list[str]:
     """Every FORGIVING query through the search page at ``search_page``; the misses."""
     misses = []
-    for query, expected, corrected in FORGIVING:
-        page.goto(f"{search_page}?q={quote(query)}")  # type: ignore[attr-defined]
-        top = shown_keys(page)[:5]
-        status = page.inner_text(".rp-cari__status")  # type: ignore[attr-defined]
+    page.goto(search_page)  # type: ignore[attr-defined]
+    found = search_in_page(page, [query for query, _, _ in FORGIVING])
+    for (query, expected, corrected), (hrefs, status) in zip(FORGIVING, found, strict=True):
+        top = [page_key(h) for h in hrefs][:5]
         if expected not in top:
             misses.append(f"{query!r}: {expected} not in {top}")
         announced = f"Menampilkan hasil untuk «{corrected}»" in status

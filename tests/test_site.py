@@ -293,7 +293,9 @@ def test_invalid_record_stops_with_validate_messages(tmp_path: Path) -> None:
     assert not (project / "site").exists()
 
 
-def test_no_op_rebuild_rewrites_nothing_and_removed_record_disappears(tmp_path: Path, site_build: Path) -> None:
+def test_no_op_rebuild_rewrites_nothing_and_removed_record_disappears(
+    tmp_path: Path, site_build: Path
+) -> None:
     project = copy_built(site_build, tmp_path / "p")
     assert replika(project, "build", "--tanpa-pdf").returncode == 0
     area = project / "docs/katalog"
