@@ -8,7 +8,6 @@ import io
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +19,10 @@ DATE_KEYS = {"tanggal", "mulai", "selesai", "tindak_lanjut", "diperiksa", "statu
 
 
 def replika(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    """``replika ARGS`` in ``project``, through ``generator.cli.main`` in this process."""
+    from site_support import run_main
+
+    return run_main(project, *args)
 
 
 def plain(value: Any, key: str = "") -> Any:
