@@ -76,22 +76,34 @@ def _text(stream: io.TextIOWrapper) -> str:
     return stream.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
 
 
+def _no_terminal(*_args: object) -> os.terminal_size:
+    raise OSError("not a terminal")
+
+
 @contextmanager
 def _as_a_process(
     cwd: Path, env: dict[str, str], stdin: str
 ) -> Iterator[tuple[io.TextIOWrapper, io.TextIOWrapper]]:
-    """The working folder, environment and standard streams of a fresh process."""
+    """The working folder, environment and standard streams of a fresh process.
+
+    Its output is not a terminal and has no width of its own: the runner's
+    ``COLUMNS``/``LINES`` (pytest-xdist sets ``COLUMNS=80``) and terminal are not
+    passed on, so help text is wrapped as in a plain ``replika … | cat``.
+    """
     saved_cwd, saved_env = os.getcwd(), dict(os.environ)
     saved_streams = sys.stdin, sys.stdout, sys.stderr
+    saved_size = os.get_terminal_size
     out, err = _stream(), _stream()
     os.chdir(cwd)
     os.environ.clear()
-    os.environ.update(env)
+    os.environ.update({k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")})
+    os.get_terminal_size = _no_terminal
     given = io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8")
     sys.stdin, sys.stdout, sys.stderr = given, out, err
     try:
         yield out, err
     finally:
+        os.get_terminal_size = saved_size
         sys.stdin, sys.stdout, sys.stderr = saved_streams
         os.environ.clear()
         os.environ.update(saved_env)
