@@ -11,13 +11,12 @@ import datetime as dt
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
-from site_support import parse, replika, serve_directory
+from site_support import parse, replika, run_main, serve_directory
 
 from generator.outputs.offline import FOLDER_NAME
 from generator.project import Project
@@ -266,14 +265,7 @@ def test_new_journey_from_flags_and_questions_never_overwrites(tmp_path: Path) -
     answers = (
         "Kota Kendari\nKota Blitar\nl2t2-kendarii\nl2t2-kendari, uji-coba-l2t2-asn-kendari\n\n"
     )
-    asked = subprocess.run(
-        [sys.executable, "-m", "generator", "new", "--pembelajaran", "--interaktif"],
-        cwd=root,
-        input=answers,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    asked = run_main(root, "new", "--pembelajaran", "--interaktif", stdin=answers)
     assert asked.returncode == 0, asked.stdout + asked.stderr
     assert "`l2t2-kendarii` tidak ada" in asked.stdout
     year = dt.date.today().year
