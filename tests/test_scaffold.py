@@ -41,9 +41,8 @@ def project(tmp_path: Path) -> Path:
 def replika(
     project: Path, *args: str, stdin: str | None = "", timeout: float = 60
 ) -> subprocess.CompletedProcess[str]:
-    """Run the CLI as a user would, through ``generator.cli.main`` in this process;
-    stdin is never the test runner's terminal (the terminal and Ctrl-C tests below
-    start the true entry point in a process of its own)."""
+    """The CLI as a user runs it, via ``generator.cli.main`` in this process; stdin is
+    never a terminal (the terminal and Ctrl-C tests start a process of their own)."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return run_main(project, *args, env=env, stdin=stdin or "")
 

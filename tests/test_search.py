@@ -4,11 +4,9 @@ The search page reads the static index in ``cari-indeks/`` (generator/outputs/se
 with ``assets/cari.js``; unit tests of the index itself are in
 ``test_search_index.py``.
 
-The session's built copy of the project (``site_build``) is served on
-127.0.0.1 to the session's Chromium; every test records the browser's console
-errors and every request, and fails on either an error or a request to another
-host. The relevance tables run all their queries in one loaded search page,
-through the page's own form and ``cari.js``.
+The session's built site (``site_build``) is served on 127.0.0.1 to the
+session's Chromium; every test fails on a console error or a request to
+another host. The relevance tables run all queries in one loaded search page.
 """
 
 from __future__ import annotations
