@@ -19,11 +19,15 @@ serve: setup
 build: setup
 	$(PY) -m generator build
 
+# Two pytest-xdist workers, a test module each at a time (--dist loadscope): the
+# session's built copies of the project are shared by both (tests/conftest.py).
+TEST_WORKERS ?= 2
+
 test: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m generator schema --check
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 format:
 	$(PY) -m ruff format .

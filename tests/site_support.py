@@ -1,14 +1,21 @@
 """Helpers shared by the site, search and security tests (not a test module).
 
-Every test builds a *copy* of the project in a temporary folder through the
-real CLI (``python -m generator``), serves the built ``site/`` on 127.0.0.1 and
-drives Debian's Chromium through Playwright (never a downloaded browser).
+Tests build a *copy* of the project in a temporary folder through the CLI's
+``main(argv)`` (in this process: :func:`replika`; the true entry point
+``python -m generator`` only where a test is about the process itself:
+:func:`replika_process`), serve the built ``site/`` on 127.0.0.1 and drive
+Debian's Chromium through Playwright (never a downloaded browser).
+
+Read-only tests share the session's built copies (``site_build`` and
+``full_build`` in ``conftest.py``); a test that changes files starts from its
+own copy of one (:func:`copy_built`).
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import io
 import os
 import shutil
 import subprocess
@@ -49,8 +56,95 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def copy_built(built: Path, target: Path) -> Path:
+    """A copy of a built project (``site/``, ``.cache/``, ``docs/katalog/`` too).
+
+    Modification times are kept, so the copy is still up to date for the next
+    ``replika build`` with the same options (it skips MkDocs).
+    """
+    shutil.copytree(built, target, symlinks=True)
+    return target
+
+
+def _stream() -> io.TextIOWrapper:
+    """A text stream with a ``buffer`` (MkDocs reads ``sys.stdin.buffer``), read with :func:`_text`."""
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
+
+
+def _text(stream: io.TextIOWrapper) -> str:
+    stream.flush()
+    return stream.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+
+
+def _no_terminal(*_args: object) -> os.terminal_size:
+    raise OSError("not a terminal")
+
+
+@contextmanager
+def _as_a_process(
+    cwd: Path, env: dict[str, str], stdin: str
+) -> Iterator[tuple[io.TextIOWrapper, io.TextIOWrapper]]:
+    """The working folder, environment and standard streams of a fresh process.
+
+    Its output is not a terminal and has no width of its own: the runner's
+    ``COLUMNS``/``LINES`` (pytest-xdist sets ``COLUMNS=80``) and terminal are not
+    passed on, so help text is wrapped as in a plain ``replika … | cat``.
+    """
+    saved_cwd, saved_env = os.getcwd(), dict(os.environ)
+    saved_streams = sys.stdin, sys.stdout, sys.stderr
+    saved_size = os.get_terminal_size
+    out, err = _stream(), _stream()
+    os.chdir(cwd)
+    os.environ.clear()
+    os.environ.update({k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")})
+    os.get_terminal_size = _no_terminal
+    given = io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8")
+    sys.stdin, sys.stdout, sys.stderr = given, out, err
+    try:
+        yield out, err
+    finally:
+        os.get_terminal_size = saved_size
+        sys.stdin, sys.stdout, sys.stderr = saved_streams
+        os.environ.clear()
+        os.environ.update(saved_env)
+        os.chdir(saved_cwd)
+
+
+def run_main(
+    cwd: Path, *args: str, env: dict[str, str] | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """``replika ARGS`` run in this process through ``generator.cli.main(argv)``.
+
+    Like the subprocess it replaces: started in ``cwd``, with ``env`` (default:
+    this process's environment without ``REPLIKA_DEBUG``), ``stdin`` as its
+    (non-terminal) input, and its exit status and both outputs returned.
+    """
+    from generator.cli import main
+
+    if env is None:
+        env = {k: v for k, v in os.environ.items() if k != "REPLIKA_DEBUG"}
+    with _as_a_process(cwd, env, stdin) as (out, err):
+        try:
+            code: object = main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code
+        if code is None:
+            code = 0
+        elif not isinstance(code, int):
+            print(code, file=sys.stderr)
+            code = 1
+    return subprocess.CompletedProcess(["replika", *args], code, _text(out), _text(err))
+
+
 def replika(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    """Run the real CLI on ``project``."""
+    """The CLI on ``project``, in this process (``timeout`` is kept for the callers)."""
+    return run_main(project, *args)
+
+
+def replika_process(
+    project: Path, *args: str, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    """The real entry point ``python -m generator`` on ``project``, in a new process."""
     env = {k: v for k, v in os.environ.items() if k != "REPLIKA_DEBUG"}
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
@@ -102,6 +196,34 @@ def browser() -> Iterator[object]:
             yield chromium
         finally:
             chromium.close()
+
+
+SEARCH_IN_PAGE = """async queries => {
+    const root = document.querySelector('[data-rp-cari]');
+    const status = root.querySelector('.rp-cari__status');
+    const settled = () => !/Mencari|Ketik/.test(status.textContent);
+    const found = [];
+    for (const query of queries) {
+        root.querySelector('#rp-q').value = query;
+        root.querySelector('form').requestSubmit();  // sets the status to "Mencari…" at once
+        while (!settled()) await new Promise(resolve => setTimeout(resolve, 5));
+        const links = root.querySelectorAll('.rp-cari__hasil a');
+        found.push([Array.from(links, a => a.getAttribute('href')), status.textContent]);
+    }
+    return found;
+}"""
+
+
+def search_in_page(page: object, queries: list[str]) -> list[tuple[list[str], str]]:
+    """Each query searched on the search page already open in ``page``, through its own form.
+
+    The page's ``cari.js`` runs every query exactly as when a reader types it
+    and presses Enter; one page load serves them all. Returns, per query, the
+    result links (``href`` as written) and the status line once the results are shown.
+    """
+    page.wait_for_selector("[data-rp-cari][data-siap]")  # type: ignore[attr-defined]
+    found = page.evaluate(SEARCH_IN_PAGE, queries)  # type: ignore[attr-defined]
+    return [(list(hrefs), str(status)) for hrefs, status in found]
 
 
 class PageParser(HTMLParser):

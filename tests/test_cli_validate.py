@@ -1,4 +1,6 @@
-"""`replika validate` through its real entry point, as a contributor runs it."""
+"""`replika validate` as a contributor runs it: through ``generator.cli.main`` in this
+process, and through the true entry points (`python -m generator`, the `replika`
+script) in their own processes."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from site_support import run_main
+
 from tests.conftest import ROOT
 
 EXAMPLES = ROOT / "tests" / "examples"
@@ -17,20 +21,23 @@ EXAMPLES = ROOT / "tests" / "examples"
 def replika(
     *args: str, cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    """``replika ARGS`` through ``generator.cli.main`` in this process, outside GitHub Actions."""
+    full_env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "REPLIKA_DEBUG")}
     full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=full_env,
-        timeout=120,
-    )
+    return run_main(cwd, *args, env=full_env)
 
 
 def test_bundled_records_are_valid() -> None:
-    result = replika("validate", cwd=ROOT)
+    # The true entry point, `python -m generator`, in its own process.
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "validate"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     count = len(list((ROOT / "practices").glob("[!_]*.yaml")))
     assert count >= 15

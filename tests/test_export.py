@@ -8,7 +8,6 @@ import io
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +19,10 @@ DATE_KEYS = {"tanggal", "mulai", "selesai", "tindak_lanjut", "diperiksa", "statu
 
 
 def replika(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    """``replika ARGS`` in ``project``, through ``generator.cli.main`` in this process."""
+    from site_support import run_main
+
+    return run_main(project, *args)
 
 
 def plain(value: Any, key: str = "") -> Any:
@@ -71,16 +66,27 @@ def same(exported: Any, written: Any, where: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def records(full_build: Path) -> dict[str, dict[str, Any]]:
-    return yaml_records(full_build)
+def exported(site_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The open data of the bundled records, written by `replika export` (no PDF build needed)."""
+    folder = tmp_path_factory.mktemp("data")
+    result = replika(site_build, "export", "--keluaran", str(folder))
+    assert result.returncode == 0, result.stderr
+    return folder
 
 
-def test_json_holds_every_record_with_its_own_keys(full_build: Path, records: dict) -> None:
-    items = json.loads((full_build / "site" / "data" / "practices.json").read_text("utf-8"))
+@pytest.fixture(scope="module")
+def records(site_build: Path) -> dict[str, dict[str, Any]]:
+    return yaml_records(site_build)
+
+
+def test_json_holds_every_record_with_its_own_keys(
+    site_build: Path, records: dict, exported: Path
+) -> None:
+    items = json.loads((exported / "practices.json").read_text("utf-8"))
     assert isinstance(items, list)
     assert [item["id"] for item in items] == sorted(records)
     schema = json.loads(
-        (full_build / "site" / "skema" / "praktik.schema.json").read_text(encoding="utf-8")
+        (site_build / "site" / "skema" / "praktik.schema.json").read_text(encoding="utf-8")
     )
     for item in items:
         record = records[item["id"]]
@@ -91,10 +97,10 @@ def test_json_holds_every_record_with_its_own_keys(full_build: Path, records: di
         jsonschema.validate(own, schema)
 
 
-def test_journeys_json_holds_every_journey_once(full_build: Path) -> None:
+def test_journeys_json_holds_every_journey_once(site_build: Path, exported: Path) -> None:
     """journeys.json: every file of practices/pembelajaran/ once, valid against its schema;
     practices.json names the journeys that learned each practice."""
-    folder = full_build / "practices" / "pembelajaran"
+    folder = site_build / "practices" / "pembelajaran"
     written = {}
     for path in sorted(folder.glob("*.yaml")):
         data = plain(yaml.safe_load(path.read_text(encoding="utf-8")))
@@ -102,37 +108,33 @@ def test_journeys_json_holds_every_journey_once(full_build: Path) -> None:
             session.setdefault("jumlah", 1)  # the one default that is not null or []
         written[data["id"]] = data
     assert "kendari-blitar-2020" in written
-    items = json.loads((full_build / "site" / "data" / "journeys.json").read_text("utf-8"))
+    items = json.loads((exported / "journeys.json").read_text("utf-8"))
     assert [item["id"] for item in items] == sorted(written)
     schema = json.loads(
-        (full_build / "site" / "skema" / "pembelajaran.schema.json").read_text(encoding="utf-8")
+        (site_build / "site" / "skema" / "pembelajaran.schema.json").read_text(encoding="utf-8")
     )
     for item in items:
         assert item["title"] == written[item["id"]]["judul"]
         own = {k: v for k, v in item.items() if k != "title"}
         same(own, written[item["id"]], item["id"])
         jsonschema.validate(own, schema)
-    practices = json.loads((full_build / "site" / "data" / "practices.json").read_text("utf-8"))
+    practices = json.loads((exported / "practices.json").read_text("utf-8"))
     learned = {p["id"]: p["pembelajaran"] for p in practices}
     for item in items:
         for pid in item["praktik"]:
             assert item["id"] in learned[pid]
     assert learned["l2t2-kendari"] == ["kendari-blitar-2020"]
-    rows = list(
-        csv.DictReader(
-            io.StringIO((full_build / "site" / "data" / "journeys.csv").read_text("utf-8"))
-        )
-    )
+    rows = list(csv.DictReader(io.StringIO((exported / "journeys.csv").read_text("utf-8"))))
     kendari = next(r for r in rows if r["id"] == "kendari-blitar-2020")
     assert (kendari["sesi_terlaksana"], kendari["sesi_tercatat"]) == ("1", "6")
     assert kendari["status"] == "tidak-diketahui"
 
 
-def test_csv_has_one_row_per_record(full_build: Path, records: dict) -> None:
-    text = (full_build / "site" / "data" / "practices.csv").read_text(encoding="utf-8")
+def test_csv_has_one_row_per_record(site_build: Path, records: dict, exported: Path) -> None:
+    text = (exported / "practices.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
     learned: dict[str, int] = {}
-    for path in (full_build / "practices" / "pembelajaran").glob("*.yaml"):
+    for path in (site_build / "practices" / "pembelajaran").glob("*.yaml"):
         for pid in yaml.safe_load(path.read_text(encoding="utf-8"))["praktik"]:
             learned[pid] = learned.get(pid, 0) + 1
     assert [row["id"] for row in rows] == sorted(records)
@@ -154,13 +156,15 @@ def test_csv_has_one_row_per_record(full_build: Path, records: dict) -> None:
         assert len(row["langkah"].split("; ")) >= len(record["langkah"])
 
 
-def test_same_records_give_byte_identical_files(full_build: Path, tmp_path: Path) -> None:
+def test_same_records_give_byte_identical_files(
+    site_build: Path, tmp_path: Path, exported: Path
+) -> None:
     # A second copy whose record files are written in reverse order (other
     # mtimes and directory order), exported at another time to another place.
     other = tmp_path / "lain"
-    shutil.copytree(full_build, other, ignore=shutil.ignore_patterns("site", ".cache", "practices"))
+    shutil.copytree(site_build, other, ignore=shutil.ignore_patterns("site", ".cache", "practices"))
     (other / "practices").mkdir()
-    for path in sorted((full_build / "practices").iterdir(), reverse=True):
+    for path in sorted((site_build / "practices").iterdir(), reverse=True):
         if path.is_dir():
             shutil.copytree(path, other / "practices" / path.name)
         else:
@@ -168,20 +172,20 @@ def test_same_records_give_byte_identical_files(full_build: Path, tmp_path: Path
     result = replika(other, "export", "--keluaran", str(tmp_path / "keluar"))
     assert result.returncode == 0, result.stderr
     for name in ("practices.json", "practices.csv", "journeys.json", "journeys.csv"):
-        published = (full_build / "site" / "data" / name).read_bytes()
+        published = (exported / name).read_bytes()
         assert (tmp_path / "keluar" / name).read_bytes() == published, name
 
 
-def test_export_one_format(full_build: Path, tmp_path: Path) -> None:
-    result = replika(full_build, "export", "--format", "csv", "--keluaran", str(tmp_path))
+def test_export_one_format(site_build: Path, tmp_path: Path) -> None:
+    result = replika(site_build, "export", "--format", "csv", "--keluaran", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["journeys.csv", "practices.csv"]
 
 
-def test_export_does_not_overwrite_a_foreign_file(full_build: Path, tmp_path: Path) -> None:
+def test_export_does_not_overwrite_a_foreign_file(site_build: Path, tmp_path: Path) -> None:
     foreign = tmp_path / "practices.json"
     foreign.write_text('{"punya": "orang lain"}\n', encoding="utf-8")
-    result = replika(full_build, "export", "--keluaran", str(tmp_path))
+    result = replika(site_build, "export", "--keluaran", str(tmp_path))
     assert result.returncode == 2
     assert "tidak ditimpa" in result.stderr
     assert "Traceback" not in result.stderr
@@ -189,7 +193,7 @@ def test_export_does_not_overwrite_a_foreign_file(full_build: Path, tmp_path: Pa
     assert not (tmp_path / "practices.csv").exists()
 
 
-def test_open_data_page_links_files_licence_and_reference(full_build: Path) -> None:
+def test_open_data_page_links_files_licence_and_reference(full_build: Path, exported: Path) -> None:
     page = full_build / "site" / "data-terbuka" / "index.html"
     html = page.read_text(encoding="utf-8")
     assert "CC BY 4.0" in html
@@ -199,17 +203,19 @@ def test_open_data_page_links_files_licence_and_reference(full_build: Path) -> N
     assert 'href="../skema/praktik.schema.json"' in html
     assert (full_build / "site" / "skema" / "praktik.schema.json").is_file()
     assert 'href="../kontribusi/referensi-kolom/"' in html
+    # what the full build publishes is what `replika export` writes
+    for name in ("practices.json", "practices.csv", "journeys.json", "journeys.csv"):
+        published = (full_build / "site" / "data" / name).read_bytes()
+        assert published == (exported / name).read_bytes(), name
 
 
-def test_csv_has_the_new_fields_of_each_record(full_build: Path) -> None:
+def test_csv_has_the_new_fields_of_each_record(site_build: Path, exported: Path) -> None:
     """Start, status date and note, contacts, signatories and evidence gaps reach the CSV."""
     rows = {
         row["id"]: row
-        for row in csv.DictReader(
-            io.StringIO((full_build / "site" / "data" / "practices.csv").read_text("utf-8"))
-        )
+        for row in csv.DictReader(io.StringIO((exported / "practices.csv").read_text("utf-8")))
     }
-    records = yaml_records(full_build)
+    records = yaml_records(site_build)
     assert rows.keys() == records.keys()
     for pid, record in records.items():
         row = rows[pid]

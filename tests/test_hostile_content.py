@@ -17,7 +17,6 @@ import random
 import re
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -50,14 +49,10 @@ BASE = "l2t2-kendari"
 
 
 def validate(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "validate", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    """``replika validate ARGS`` in ``root``, through ``generator.cli.main`` in this process."""
+    from site_support import run_main
+
+    return run_main(root, "validate", *args)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from site_support import browser, copy_project, replika
+from site_support import copy_built, copy_project, replika
 
 from generator.outputs.export import practices_json
 from generator.outputs.site import LOCK_NAME, MARKER_NAME, WORK_DIR
@@ -88,8 +88,8 @@ def _leftovers(project: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("tukar") / "p")
+def built(site_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_built(site_build, tmp_path_factory.mktemp("tukar") / "p")
     result = replika(project, "build", "--tanpa-pdf")
     assert result.returncode == 0, result.stderr
     return project
@@ -128,27 +128,38 @@ def test_killed_build_leaves_nothing_behind_and_site_comes_back(built: Path) -> 
     edit(built, "\njudul: Dibunuh Layanan", "\njudul: Layanan")
 
 
-def test_concurrent_builds_wait_for_each_other(built: Path) -> None:
+def test_concurrent_builds_wait_for_each_other(built: Path, tmp_path: Path) -> None:
     """One of 16 concurrent pairs failed with a false 'berkas yang tidak ditulis' error."""
     lock = built / WORK_DIR / LOCK_NAME
     edit(built, "\njudul: Layanan", "\njudul: Bersamaan Layanan")
+    logs = [tmp_path / f"build-{n}.log" for n in range(2)]
     with open(lock, "a+b") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
-        procs = [
-            subprocess.Popen(
-                [sys.executable, "-m", "generator", "build", "--tanpa-pdf"],
-                cwd=built,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            for _ in range(2)
-        ]
-        time.sleep(3)
+        procs = []
+        for log in logs:
+            with log.open("w") as stderr:
+                procs.append(
+                    subprocess.Popen(
+                        [sys.executable, "-m", "generator", "build", "--tanpa-pdf"],
+                        cwd=built,
+                        stdout=subprocess.DEVNULL,
+                        stderr=stderr,
+                    )
+                )
+        # both reached the lock and said they wait (instead of sleeping a fixed time)
+        waiting = "build lain sedang berjalan"
+        deadline = time.monotonic() + 120
+        while not all(waiting in log.read_text(encoding="utf-8") for log in logs):
+            assert time.monotonic() < deadline, [log.read_text() for log in logs]
+            assert all(p.poll() is None for p in procs), "a build ran while the lock was held"
+            time.sleep(0.05)
+        time.sleep(0.2)
         assert all(p.poll() is None for p in procs), "a build ran while the lock was held"
         fcntl.flock(handle, fcntl.LOCK_UN)
-    outputs = [p.communicate(timeout=300) for p in procs]
-    for proc, (_out, err) in zip(procs, outputs, strict=True):
+    for proc in procs:
+        proc.wait(timeout=300)
+    for proc, log in zip(procs, logs, strict=True):
+        err = log.read_text(encoding="utf-8")
         assert proc.returncode == 0, err
         assert "tidak ditulis" not in err
         assert "build lain sedang berjalan" in err
@@ -189,7 +200,9 @@ def _wait(predicate: object, seconds: float) -> bool:
     return False
 
 
-def test_preview_shows_problems_in_the_browser_and_survives(tmp_path: Path) -> None:
+def test_preview_shows_problems_in_the_browser_and_survives(
+    tmp_path: Path, chromium: object
+) -> None:
     """Errors were only in the terminal; `/%00/` answered 500 with a traceback."""
     project = copy_project(tmp_path / "p")
     port = _free_port()
@@ -216,15 +229,15 @@ def test_preview_shows_problems_in_the_browser_and_survives(tmp_path: Path) -> N
         edit(project, "    tahun: " + "9" * 5000, "    tahun: 2018")
         edit(project, "sektor: air-limbah-domestik", "sektor: bukan-sektor")
         assert _wait(lambda: "bukan-sektor" in _get(status_url)[1], 30), log_path.read_text()
-        with browser() as chromium:
-            page = chromium.new_page()  # type: ignore[attr-defined]
-            page.goto(page_url)
-            banner = page.locator("#replika-masalah")
-            banner.wait_for(state="visible", timeout=15_000)
-            text = banner.inner_text()
-            assert f"practices/{BASE}.yaml:" in text and "bukan-sektor" in text
-            edit(project, "sektor: bukan-sektor", "sektor: air-limbah-domestik")
-            banner.wait_for(state="hidden", timeout=30_000)
+        page = chromium.new_page()  # type: ignore[attr-defined]
+        page.goto(page_url)
+        banner = page.locator("#replika-masalah")
+        banner.wait_for(state="visible", timeout=15_000)
+        text = banner.inner_text()
+        assert f"practices/{BASE}.yaml:" in text and "bukan-sektor" in text
+        edit(project, "sektor: bukan-sektor", "sektor: air-limbah-domestik")
+        banner.wait_for(state="hidden", timeout=30_000)
+        page.close()
         assert proc.poll() is None
         assert "Traceback" not in log_path.read_text()
     finally:

@@ -11,14 +11,12 @@ import datetime as dt
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
-from site_support import CHROMIUM, CHROMIUM_ARGS, parse, replika, serve_directory
+from site_support import parse, replika, run_main, serve_directory
 
 from generator.outputs.offline import FOLDER_NAME
 from generator.project import Project
@@ -145,18 +143,6 @@ def test_journey_pages_index_practice_and_city_pages(full_build: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-@pytest.fixture(scope="module")
 def offline_copy(full_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("luring-kesiapan")
     with zipfile.ZipFile(full_build / "site" / "unduh" / "replika-luring.zip") as zf:
@@ -279,14 +265,7 @@ def test_new_journey_from_flags_and_questions_never_overwrites(tmp_path: Path) -
     answers = (
         "Kota Kendari\nKota Blitar\nl2t2-kendarii\nl2t2-kendari, uji-coba-l2t2-asn-kendari\n\n"
     )
-    asked = subprocess.run(
-        [sys.executable, "-m", "generator", "new", "--pembelajaran", "--interaktif"],
-        cwd=root,
-        input=answers,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    asked = run_main(root, "new", "--pembelajaran", "--interaktif", stdin=answers)
     assert asked.returncode == 0, asked.stdout + asked.stderr
     assert "`l2t2-kendarii` tidak ada" in asked.stdout
     year = dt.date.today().year

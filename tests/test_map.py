@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from site_support import browser, serve_directory
+from site_support import serve_directory
 
 from generator.project import Project
 from generator.stages.model import build_catalogue
@@ -49,23 +49,24 @@ def check_map(tab: object, url: str, expected: tuple[int, int], own_host: str) -
     assert not foreign, foreign
 
 
-def test_map_online(full_build: Path, expected: tuple[int, int]) -> None:
-    with serve_directory(full_build / "site") as base, browser() as chromium:
+def test_map_online(full_build: Path, expected: tuple[int, int], chromium: object) -> None:
+    with serve_directory(full_build / "site") as base:
         tab = chromium.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
         check_map(tab, base + "peta/", expected, urlsplit(base).netloc)
         tab.goto(base)
         assert tab.locator("svg.rp-peta").count() == 1  # the small map on the home page
         tab.locator(".rp-peta-kecil a[href='peta/']").click()
         tab.wait_for_url("**/peta/")
+        tab.close()
 
 
 def test_map_offline_over_file_url(
-    full_build: Path, expected: tuple[int, int], tmp_path: Path
+    full_build: Path, expected: tuple[int, int], tmp_path: Path, chromium: object
 ) -> None:
     with zipfile.ZipFile(full_build / "site/unduh/replika-luring.zip") as zf:
         zf.extractall(tmp_path)
     page = tmp_path / "replika-luring" / "peta" / "index.html"
     assert page.is_file()
-    with browser() as chromium:
-        tab = chromium.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
-        check_map(tab, page.as_uri(), expected, "")
+    tab = chromium.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    check_map(tab, page.as_uri(), expected, "")
+    tab.close()

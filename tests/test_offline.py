@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from site_support import CHROMIUM, CHROMIUM_ARGS, serve_directory
+from site_support import search_in_page, serve_directory
 
 from generator.outputs.offline import (
     CALLBACK,
@@ -214,18 +214,6 @@ class Watched:
         assert self.remote == []
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 @pytest.fixture
 def tab(chromium: object) -> Iterator[Watched]:
     watched = Watched(chromium)
@@ -242,6 +230,11 @@ def results(page: object) -> list[str]:
     hrefs = page.eval_on_selector_all(  # type: ignore[attr-defined]
         ".rp-cari__hasil a", "els => els.map(e => e.getAttribute('href'))"
     )
+    return result_keys(hrefs)
+
+
+def result_keys(hrefs: list[str]) -> list[str]:
+    """Result links → the last part of each address (ids of practices, regions, ...)."""
     # a section of a page (a province, a glossary term) keeps its #anchor
     return [re.sub(r"/(index\.html)?(?=#|$)", "", h).rsplit("/", 1)[-1] for h in hrefs]
 
@@ -275,8 +268,10 @@ def test_navigation_and_downloads_over_file_urls(
 
 def test_search_finds_other_word_forms_and_acronyms(tab: Watched, unzipped: Path) -> None:
     search_page = (unzipped / "cari" / "index.html").as_uri()
-    for query, expected in MORPHOLOGY:
-        assert expected in search_at(tab.page, search_page, query)[:5], query
+    tab.page.goto(search_page)
+    found = search_in_page(tab.page, [query for query, _ in MORPHOLOGY])
+    for (query, expected), (hrefs, _status) in zip(MORPHOLOGY, found, strict=True):
+        assert expected in result_keys(hrefs)[:5], query
     # A result opens the practice page (index.html, not a folder listing).
     search_at(tab.page, search_page, "perikatan")
     first = tab.page.locator(".rp-cari__hasil a").first
@@ -315,10 +310,12 @@ def test_results_are_those_of_the_published_site(chromium: object, unzipped: Pat
     online = Watched(chromium)
     try:
         with serve_directory(unzipped) as base:
-            for query in queries:
-                here = search_at(offline.page, (unzipped / "cari" / "index.html").as_uri(), query)
-                there = search_at(online.page, f"{base}cari/", query)
-                assert here == there, query
+            offline.page.goto((unzipped / "cari" / "index.html").as_uri())
+            online.page.goto(f"{base}cari/")
+            found_here = search_in_page(offline.page, queries)
+            found_there = search_in_page(online.page, queries)
+            for query, (here, _), (there, _) in zip(queries, found_here, found_there, strict=True):
+                assert result_keys(here) == result_keys(there), query
                 assert here, query
     finally:
         offline.page.close()

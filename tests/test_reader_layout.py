@@ -1,6 +1,6 @@
 """Every built page fits a 360 px phone screen (issue 15).
 
-One Chromium, one tab, the session's full build (``full_build``): each HTML
+The session's Chromium, one tab, the session's full build (``full_build``): each HTML
 page is opened at 360 × 740 px and must not be wider than the screen, and no
 word of its article may be broken across two lines.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from site_support import browser, serve_directory
+from site_support import serve_directory
 
 PHONE = {"width": 360, "height": 740}
 
@@ -41,16 +41,17 @@ def built_pages(site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def phone_report(full_build: Path) -> dict[str, tuple[int, list[str]]]:
+def phone_report(full_build: Path, chromium: object) -> dict[str, tuple[int, list[str]]]:
     """Page → (document width at 360 px, words broken across lines)."""
     site = full_build / "site"
     report: dict[str, tuple[int, list[str]]] = {}
-    with serve_directory(site) as base, browser() as chromium:
+    with serve_directory(site) as base:
         tab = chromium.new_page(viewport=PHONE)  # type: ignore[attr-defined]
         for rel in built_pages(site):
             tab.goto(base + rel, wait_until="domcontentloaded")
             width = tab.evaluate("document.documentElement.scrollWidth")
             report[rel] = (width, tab.evaluate(BROKEN_WORDS))
+        tab.close()
     return report
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from site_support import run_main
 
 from generator import vocab
 from generator.problems import human_field
@@ -39,16 +40,10 @@ def project(tmp_path: Path) -> Path:
 def replika(
     project: Path, *args: str, stdin: str | None = "", timeout: float = 60
 ) -> subprocess.CompletedProcess[str]:
-    """Run the CLI as a user would; stdin is never the test runner's terminal."""
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=project,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
+    """The CLI as a user runs it, via ``generator.cli.main`` in this process; stdin is
+    never a terminal (the terminal and Ctrl-C tests start a process of their own)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return run_main(project, *args, env=env, stdin=stdin or "")
 
 
 def records(project: Path) -> set[str]:

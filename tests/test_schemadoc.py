@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import markdown
@@ -22,14 +21,10 @@ FORM_PATH = Path(".github/ISSUE_TEMPLATE/usulan-praktik.yml")
 
 
 def replika(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=project,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    """``replika ARGS`` in ``project``, through ``generator.cli.main`` in this process."""
+    from site_support import run_main
+
+    return run_main(project, *args)
 
 
 @pytest.fixture

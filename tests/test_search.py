@@ -4,9 +4,9 @@ The search page reads the static index in ``cari-indeks/`` (generator/outputs/se
 with ``assets/cari.js``; unit tests of the index itself are in
 ``test_search_index.py``.
 
-The built site of a project copy is served on 127.0.0.1; every test records
-the browser's console errors and every request, and fails on either an error
-or a request to another host.
+The session's built site (``site_build``) is served on 127.0.0.1 to the
+session's Chromium; every test fails on a console error or a request to
+another host. The relevance tables run all queries in one loaded search page.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-from site_support import browser, copy_project, records, replika, serve_directory
+from site_support import records, search_in_page, serve_directory
 
 # Query → a practice expected among the first five results. Root words and
 # affixed forms of the same root, acronyms and their long forms.
@@ -160,18 +160,9 @@ FNV_VECTORS = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    project = copy_project(tmp_path_factory.mktemp("cari") / "proyek")
-    result = replika(project, "build", "--tanpa-pdf")
-    assert result.returncode == 0, result.stderr
-    with serve_directory(project / "site") as base:
-        yield base, project
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    with browser() as b:
-        yield b
+def site(site_build: Path) -> Iterator[tuple[str, Path]]:
+    with serve_directory(site_build / "site") as base:
+        yield base, site_build
 
 
 class Watched:
@@ -244,6 +235,12 @@ def search(page: object, base: str, query: str, **filters: str) -> list[str]:
     return result_ids(page)
 
 
+def search_again(page: object, query: str) -> list[str]:
+    """``query`` on the search page already open in ``page`` (no reload): the result ids."""
+    search_in_page(page, [query])
+    return result_ids(page)
+
+
 def test_home_and_practice_page(tab: object, site: tuple[str, Path]) -> None:
     base, project = site
     tab.goto(base)  # type: ignore[attr-defined]
@@ -282,7 +279,7 @@ def test_header_search_form_opens_search_page(tab: object, site: tuple[str, Path
 def test_affixed_query_and_acronym_find_the_practice(tab: object, site: tuple[str, Path]) -> None:
     base, _ = site
     assert "uptd-pal-makassar" in search(tab, base, "perikatan")[:5]
-    assert "l2t2-kendari" in search(tab, base, "LLTT")[:5]
+    assert "l2t2-kendari" in search_again(tab, "LLTT")[:5]
 
 
 def test_typing_updates_results_and_address(tab: object, site: tuple[str, Path]) -> None:
@@ -322,8 +319,10 @@ def test_relevance(tab: object, site: tuple[str, Path]) -> None:
     cases = [(q, pid) for q, pid in RELEVANCE if pid in known]
     assert len(cases) >= 25, "relevance cases need their records"
     misses = []
-    for query, expected in cases:
-        top = search(tab, base, query)[:5]
+    tab.goto(f"{base}cari/")  # type: ignore[attr-defined]
+    found = search_in_page(tab, [query for query, _ in cases])
+    for (query, expected), (hrefs, _status) in zip(cases, found, strict=True):
+        top = [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs][:5]
         if expected not in top:
             misses.append(f"{query!r}: {expected} not in {top}")
     assert not misses, "\n".join(misses)
@@ -356,7 +355,7 @@ def test_more_results_button_and_multiword_status(tab: object, site: tuple[str, 
         arg=min(total, 20),
     )
     assert len(set(result_ids(tab))) == min(total, 20)
-    search(tab, base, "zzzkatayangtidakada")
+    search_again(tab, "zzzkatayangtidakada")
     assert tab.inner_text(".rp-cari__status").startswith("Tidak ada hasil")  # type: ignore[attr-defined]
 
 
@@ -392,10 +391,10 @@ def shown_keys(page: object) -> list[str]:
 def check_forgiving(page: object, search_page: str) -> list[str]:
     """Every FORGIVING query through the search page at ``search_page``; the misses."""
     misses = []
-    for query, expected, corrected in FORGIVING:
-        page.goto(f"{search_page}?q={quote(query)}")  # type: ignore[attr-defined]
-        top = shown_keys(page)[:5]
-        status = page.inner_text(".rp-cari__status")  # type: ignore[attr-defined]
+    page.goto(search_page)  # type: ignore[attr-defined]
+    found = search_in_page(page, [query for query, _, _ in FORGIVING])
+    for (query, expected, corrected), (hrefs, status) in zip(FORGIVING, found, strict=True):
+        top = [page_key(h) for h in hrefs][:5]
         if expected not in top:
             misses.append(f"{query!r}: {expected} not in {top}")
         announced = f"Menampilkan hasil untuk «{corrected}»" in status
@@ -464,7 +463,7 @@ def test_results_mark_words_and_separate_partial_matches(
     first_title = items.nth(0).locator("h2 mark").all_inner_texts()
     assert first_title, "the title marks the matched words"
     # affixed forms are marked too
-    search(tab, base, "kelola")
+    search_again(tab, "kelola")
     marks = tab.locator(".rp-cari__hasil li.rp-cari__item mark").all_inner_texts()  # type: ignore[attr-defined]
     assert any(m.lower() != "kelola" and "elola" in m.lower() for m in marks), marks
 

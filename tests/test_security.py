@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from site_support import browser, copy_project, parse, replika, serve_directory
+from site_support import copy_project, parse, replika, serve_directory
 
 HOSTILE_ID = "serangan-xss"
 SCRIPT = "<script>alert('xss')</script>"
@@ -129,8 +129,8 @@ def test_allowed_markdown_is_sanitised(built: Path) -> None:
     assert "klik saya" in html and 'href="javascript:' not in html
 
 
-def test_hostile_page_runs_no_script_in_the_browser(built: Path) -> None:
-    with serve_directory(built / "site") as base, browser() as chromium:
+def test_hostile_page_runs_no_script_in_the_browser(built: Path, chromium: object) -> None:
+    with serve_directory(built / "site") as base:
         page = chromium.new_page()  # type: ignore[attr-defined]
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

@@ -11,18 +11,15 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-from site_support import DOWNLOADS, copy_project, parse, records, replika
+from site_support import DOWNLOADS, copy_built, copy_project, parse, records, replika
 
 from generator.present import format_date, format_number, format_rupiah, relative_url
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("situs") / "proyek")
-    result = replika(project, "build", "--tanpa-pdf")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stdout + result.stderr
-    return project
+def built(site_build: Path) -> Path:
+    """The session's ``replika build --tanpa-pdf`` (no warning), read only."""
+    return site_build
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -296,8 +293,10 @@ def test_invalid_record_stops_with_validate_messages(tmp_path: Path) -> None:
     assert not (project / "site").exists()
 
 
-def test_no_op_rebuild_rewrites_nothing_and_removed_record_disappears(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+def test_no_op_rebuild_rewrites_nothing_and_removed_record_disappears(
+    tmp_path: Path, site_build: Path
+) -> None:
+    project = copy_built(site_build, tmp_path / "p")
     assert replika(project, "build", "--tanpa-pdf").returncode == 0
     area = project / "docs/katalog"
     before = {p: p.stat().st_mtime_ns for p in area.rglob("*") if p.is_file()}
@@ -346,8 +345,8 @@ def test_no_op_rebuild_rewrites_nothing_and_removed_record_disappears(tmp_path: 
     assert not (project / "site/katalog/praktik" / victim_id).exists()
 
 
-def test_refuses_foreign_file_in_generated_area(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+def test_refuses_foreign_file_in_generated_area(tmp_path: Path, site_build: Path) -> None:
+    project = copy_built(site_build, tmp_path / "p")
     assert replika(project, "build", "--tanpa-pdf").returncode == 0
     mine = project / "docs/katalog/catatan-saya.md"
     mine.write_text("# tulisan tangan\n", encoding="utf-8")
@@ -374,8 +373,8 @@ def test_refuses_to_replace_a_site_it_did_not_build(tmp_path: Path) -> None:
     assert (project / "site/index.html").read_text(encoding="utf-8") == "punya orang lain"
 
 
-def test_failed_mkdocs_build_leaves_previous_site(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+def test_failed_mkdocs_build_leaves_previous_site(tmp_path: Path, site_build: Path) -> None:
+    project = copy_built(site_build, tmp_path / "p")
     assert replika(project, "build", "--tanpa-pdf").returncode == 0
     sentinel = project / "site/penanda.txt"
     sentinel.write_text("lama", encoding="utf-8")
@@ -388,14 +387,14 @@ def test_failed_mkdocs_build_leaves_previous_site(tmp_path: Path) -> None:
 
 
 def test_failed_search_indexer_leaves_previous_site(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, site_build: Path
 ) -> None:
     from generator import build as build_module
     from generator.errors import BuildError
     from generator.outputs import search as search_module
     from generator.project import find_project
 
-    project_dir = copy_project(tmp_path / "p")
+    project_dir = copy_built(site_build, tmp_path / "p")
     assert replika(project_dir, "build", "--tanpa-pdf").returncode == 0
     sentinel = project_dir / "site/penanda.txt"
     sentinel.write_text("lama", encoding="utf-8")

@@ -85,10 +85,15 @@ def test_serve_refreshes_after_a_record_edit(tmp_path: Path) -> None:
         assert wait_for_index(port, "Pratinjau Layanan", 20), (tmp_path / "serve.log").read_text()
 
         # an invalid record is reported and the last good page stays
+        log_path = tmp_path / "serve.log"
+        mentions = log_path.read_text().count("l2t2-kendari.yaml")
         record.write_text(original.replace("sektor: air-limbah-domestik", "sektor: x"), "utf-8")
-        time.sleep(3)
+        deadline = time.monotonic() + 15  # until the preview has reported it (no fixed sleep)
+        while log_path.read_text().count("l2t2-kendari.yaml") == mentions:
+            assert time.monotonic() < deadline, log_path.read_text()
+            time.sleep(0.2)
         assert "Pratinjau Layanan" in fetch(url)
-        assert "l2t2-kendari.yaml" in (tmp_path / "serve.log").read_text()
+        assert "l2t2-kendari.yaml" in log_path.read_text()
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=20)
