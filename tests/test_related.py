@@ -86,12 +86,15 @@ def test_kendari_page_lists_five_related(full_build: Path) -> None:
 
 
 def test_the_page_environment_keeps_no_value_of_one_build() -> None:
-    """Two renders of different catalogues share the cached environment but not its values.
+    """Two renders of different catalogues share one environment but not its values.
 
     The tag anchors of a build travel in the render context: a render of a
     catalogue with other tags must not leave its anchors for the next one.
     """
-    from generator.stages.render import _environment, render_site
+    from generator.stages.render import render_site
+    from generator.templating import make_environment
+
+    env = make_environment()
 
     cat = catalogue()
     practice = cat.practices[0]
@@ -102,13 +105,13 @@ def test_the_page_environment_keeps_no_value_of_one_build() -> None:
         journeys=cat.journeys,
         last_changed=cat.last_changed,
     )
-    before = dict(_environment().globals)
-    pages = {p.path: p.content for p in render_site(other)}
+    before = dict(env.globals)
+    pages = {p.path: p.content for p in render_site(other, env=env)}
     assert 'href="../../tag/#tag-tanda-khusus-uji"' in pages[f"katalog/praktik/{practice.id}.md"]
-    again = {p.path: p.content for p in render_site(cat)}
+    again = {p.path: p.content for p in render_site(cat, env=env)}
     assert "tanda-khusus-uji" not in again[f"katalog/praktik/{practice.id}.md"]
     assert "tanda-khusus-uji" not in again["katalog/tag.md"]
-    assert dict(_environment().globals) == before
+    assert dict(env.globals) == before
 
 
 def test_labels_come_from_the_one_vocabulary_registry() -> None:
