@@ -55,7 +55,9 @@ def _say(message: str) -> None:
 class Preview:
     """One preview of one project; see the module docstring."""
 
-    def __init__(self, project: Project, *, report: Report = _print_problems) -> None:
+    def __init__(
+        self, project: Project, *, report: Report = _print_problems, downloads: bool = True
+    ) -> None:
         self.project = project
         self.report = report
         """Prints validation problems (``replika serve`` prints them like ``validate``)."""
@@ -65,7 +67,8 @@ class Preview:
         """The latest valid catalogue (what the search index and downloads show)."""
         self.status = Status()
         self.indexer = Indexer(lambda: self.catalogue)
-        self.downloads = Downloads()
+        self.downloads = Downloads(enabled=downloads)
+        """Download files made in the background (``downloads=False``: ``--tanpa-pdf``)."""
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ regeneration

@@ -208,7 +208,9 @@ class Downloads:
     an edit during a round starts another round after it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, enabled: bool = True) -> None:
+        self.enabled = enabled
+        """False for ``replika serve --tanpa-pdf``: no download files are made."""
         self._wanted: tuple[Project, Catalogue] | None = None
         self._changed = threading.Condition()
         self._thread: threading.Thread | None = None
@@ -218,6 +220,8 @@ class Downloads:
         self.building = False
 
     def request(self, project: Project, catalogue: Catalogue) -> None:
+        if not self.enabled:
+            return
         with self._changed:
             self._wanted = (project, catalogue)
             self.building = True
@@ -324,6 +328,13 @@ def answer_download(downloads: Downloads, path: str, start_response: Any) -> lis
     kind = DOWNLOAD_TYPES.get(Path(rel).suffix.lower())
     if kind is None:
         return None
+    if not downloads.enabled:
+        return _plain_answer(
+            start_response,
+            "404 Not Found",
+            "Berkas unduhan tidak dibuat: pratinjau ini dijalankan dengan `replika serve "
+            "--tanpa-pdf`. Jalankan `replika serve` tanpa opsi itu, atau `replika build`.\n",
+        )
     found = downloads.find(rel)
     if found is not None:
         body = found.read_bytes()
@@ -337,13 +348,19 @@ def answer_download(downloads: Downloads, path: str, start_response: Any) -> lis
         )
         return [body]
     if downloads.building:
-        message = (
-            b"Berkas ini sedang dibuat di latar belakang oleh `replika serve` "
-            b"(lihat terminal). Muat ulang halaman ini sebentar lagi.\n"
-        )
-        start_response(
+        return _plain_answer(
+            start_response,
             "503 Service Unavailable",
-            [("Content-Type", "text/plain; charset=utf-8"), ("Retry-After", "10")],
+            "Berkas ini sedang dibuat di latar belakang oleh `replika serve` "
+            "(lihat terminal). Muat ulang halaman ini sebentar lagi.\n",
+            [("Retry-After", "10")],
         )
-        return [message]
     return None
+
+
+def _plain_answer(
+    start_response: Any, status: str, message: str, headers: list[tuple[str, str]] | None = None
+) -> list[bytes]:
+    """A short Indonesian plain-text answer of the preview server."""
+    start_response(status, [("Content-Type", "text/plain; charset=utf-8"), *(headers or [])])
+    return [message.encode("utf-8")]

@@ -63,11 +63,25 @@ def _show_mkdocs_log() -> None:
     logger.setLevel(logging.INFO)
 
 
-def serve(project: Project, *, address: str = "127.0.0.1:8000", full: bool = False) -> int:
-    """Generate once, then run MkDocs' live-reload server with our watcher beside it."""
+def serve(
+    project: Project,
+    *,
+    address: str = "127.0.0.1:8000",
+    full: bool = False,
+    downloads: bool = True,
+) -> int:
+    """Generate once, then run MkDocs' live-reload server with our watcher beside it.
+
+    ``downloads=False`` (``--tanpa-pdf``) makes no download files in the
+    background: a quicker preview on a slow computer; the links then say so.
+    """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    preview = Preview(project, report=lambda problems: report(problems, output_format(None)))
+    preview = Preview(
+        project,
+        report=lambda problems: report(problems, output_format(None)),
+        downloads=downloads,
+    )
     if not preview.regenerate():
         print("replika serve: perbaiki catatan di atas lalu jalankan lagi.", file=sys.stderr)
         return 1

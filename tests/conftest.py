@@ -6,12 +6,20 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The entry-point, build and serve tests start `python -m generator` in new
+# processes. Let them (and this process) keep compiled bytecode in
+# __pycache__/ instead of compiling every module again in each process: some
+# environments set PYTHONDONTWRITEBYTECODE.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 
 
 def make_project(directory: Path, *, with_records: bool = False) -> Path:

@@ -209,7 +209,15 @@ def test_preview_shows_problems_in_the_browser_and_survives(
     log_path = tmp_path / "serve.log"
     log = log_path.open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--alamat", f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "serve",
+            "--tanpa-pdf",
+            "--alamat",
+            f"127.0.0.1:{port}",
+        ],
         cwd=project,
         stdout=log,
         stderr=subprocess.STDOUT,

@@ -81,3 +81,21 @@ def test_preview_serves_every_download_link(tmp_path: Path) -> None:
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
+
+
+def test_preview_without_downloads_says_why_a_link_has_no_file() -> None:
+    """``replika serve --tanpa-pdf`` makes no download files; its links say so in Indonesian."""
+    from generator.preview_tasks import Downloads, answer_download
+
+    downloads = Downloads(enabled=False)
+    downloads.request(None, None)  # type: ignore[arg-type]  # nothing is started
+    assert not downloads.building
+    seen: list[tuple[str, list[tuple[str, str]]]] = []
+    body = answer_download(
+        downloads, "/unduh/ringkas/l2t2-kendari.pdf", lambda s, h: seen.append((s, h))
+    )
+    assert body is not None
+    assert seen[0][0] == "404 Not Found"
+    assert ("Content-Type", "text/plain; charset=utf-8") in seen[0][1]
+    assert "--tanpa-pdf" in body[0].decode("utf-8")
+    assert answer_download(downloads, "/katalog/", lambda s, h: seen.append((s, h))) is None

@@ -65,7 +65,15 @@ def test_serve_refreshes_after_a_record_edit(tmp_path: Path) -> None:
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--alamat", f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "serve",
+            "--tanpa-pdf",
+            "--alamat",
+            f"127.0.0.1:{port}",
+        ],
         cwd=project,
         stdout=log,
         stderr=subprocess.STDOUT,

@@ -47,7 +47,7 @@ def cmd_build(args: argparse.Namespace, project: Project) -> int:
 def cmd_serve(args: argparse.Namespace, project: Project) -> int:
     from generator.serve import serve  # lazy: keeps `--help` fast
 
-    return serve(project, address=args.alamat, full=args.penuh)
+    return serve(project, address=args.alamat, full=args.penuh, downloads=not args.tanpa_pdf)
 
 
 def add_commands(sub: Any) -> None:
@@ -67,7 +67,9 @@ def add_commands(sub: Any) -> None:
         help="pratinjau situs yang diperbarui otomatis saat catatan diubah",
         description="Menjalankan pratinjau situs di komputer Anda; halaman diperbarui setiap "
         "kali berkas di practices/ disimpan. Hentikan dengan Ctrl-C.",
-        epilog=examples("replika serve", "replika serve --alamat 127.0.0.1:8080"),
+        epilog=examples(
+            "replika serve", "replika serve --alamat 127.0.0.1:8080", "replika serve --tanpa-pdf"
+        ),
     )
     p.add_argument(
         "--alamat",
@@ -78,5 +80,10 @@ def add_commands(sub: Any) -> None:
     )
     p.add_argument(
         "--penuh", action="store_true", help="bangun ulang semua halaman setiap ada perubahan"
+    )
+    p.add_argument(
+        "--tanpa-pdf",
+        action="store_true",
+        help="jangan membuat berkas unduhan (PDF, ZIP, data) di latar belakang (lebih ringan)",
     )
     p.set_defaults(handler=cmd_serve)
