@@ -135,10 +135,7 @@ def write_generated(project: Project, pages: Iterable[Page]) -> WriteStats:
         if manifest.get(rel) == digest and target.exists():
             stats.unchanged += 1
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}{TMP_SUFFIX}")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        atomic_write(target, data, temp=target.with_name(f".{target.name}{TMP_SUFFIX}"))
         stats.written.append(rel)
     for rel in sorted(set(manifest) - set(new_manifest)):
         target = area / rel
@@ -147,11 +144,11 @@ def write_generated(project: Project, pages: Iterable[Page]) -> WriteStats:
         stats.removed.append(rel)
         _prune_empty(target.parent, area)
     if new_manifest != manifest or not (area / MANIFEST_NAME).exists():
-        area.mkdir(parents=True, exist_ok=True)
         body = {"catatan": "Ditulis oleh `replika build`; jangan diubah.", "berkas": new_manifest}
-        (area / MANIFEST_NAME).write_text(
-            json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-            encoding="utf-8",
+        text = json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        manifest_path = area / MANIFEST_NAME
+        atomic_write(
+            manifest_path, text, temp=manifest_path.with_name(f".{MANIFEST_NAME}{TMP_SUFFIX}")
         )
     return stats
 
