@@ -7,7 +7,7 @@ engine in the browser: everything expensive happens here, at build time.
   snippet text and its pieces); a new kind of page is one function in
   ``PAGE_SOURCES``.
 * :mod:`.scoring` — field-weighted BM25 of every word and ``>root`` term
-  (Sastrawi roots, :mod:`generator.stem`), as small integers.
+  (Sastrawi roots, :mod:`generator.outputs.search.stem`), as small integers.
 * :mod:`.shards` — how postings are grouped into ``s/<n>.json`` and written
   (root terms beside and relative to their word; the snippet piece of each
   posting), and read back.

@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any
 
 from generator import vocab
+from generator.outputs.search.stem import stem
 from generator.present import (
     GENERATED_DIR,
     MARKDOWN_SYNTAX,
@@ -38,7 +39,6 @@ from generator.present import (
 from generator.schema import Practice
 from generator.slug import slugify
 from generator.stages.model import Catalogue
-from generator.stem import stem
 
 SUMMARY_CHARS = 160
 """Characters of a page's summary shown in a result (cut at a word)."""

@@ -1,4 +1,4 @@
-"""Indonesian word roots (Sastrawi), for the search index and for related practices."""
+"""Indonesian word roots (Sastrawi) for the search index: `pengelolaan` is found by `kelola`."""
 
 from __future__ import annotations
 
