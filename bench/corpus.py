@@ -173,7 +173,13 @@ def harvest(practices_dir: Path) -> Fragments:
 def _journey_id(record_id: str, n: int) -> str:
     """The id of a practice's ``n``-th journey, within the schema's id limit."""
     long = f"{record_id}-belajar-{n + 1}"
-    return long if len(long) <= ID_MAX_CHARS else f"{record_id}-b{n + 1}"
+    if len(long) <= ID_MAX_CHARS:
+        return long
+    # Practice ids end in a unique number (``-03788``): cut the words before it.
+    tail = f"-b{n + 1}"
+    head, _, number = record_id.rpartition("-")
+    room = ID_MAX_CHARS - len(tail) - len(number) - 1
+    return f"{head[:room].rstrip('-')}-{number}{tail}"
 
 
 def _slug(text: str) -> str:

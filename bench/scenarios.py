@@ -285,6 +285,20 @@ def page_stats(pages: dict[str, int]) -> dict[str, Any]:
     }
 
 
+def _env_value(loader: Any, node: Any) -> Any:
+    """``!ENV VAR`` or ``!ENV [VAR, ..., default]``: the first variable set, else the default."""
+    import os
+
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = [loader.construct_object(n) for n in node.value]
+        names, default = items[:-1] or items, items[-1] if len(items) > 1 else None
+    return next((os.environ[n] for n in names if os.environ.get(n)), default)
+
+
 def bare_config(project: Path, target: Path) -> None:
     """The project's mkdocs.yml without Replika's own hooks/plugins, written to ``target``.
 
@@ -299,9 +313,12 @@ def bare_config(project: Path, target: Path) -> None:
     loader.add_multi_constructor(
         "tag:yaml.org,2002:python/", lambda _l, suffix, node: f"!!python/{suffix}"
     )
+    loader.add_constructor("!ENV", _env_value)  # resolved as MkDocs does
     loader.add_multi_constructor("!", lambda _l, suffix, node: f"!{suffix}")
     config = yaml.load(text, Loader=loader)
     config.pop("hooks", None)
+    if not config.get("site_url"):  # `!ENV [REPLIKA_SITE_URL, ""]` unset: no address
+        config.pop("site_url", None)
     plugins = config.get("plugins")
     if isinstance(plugins, list):
         config["plugins"] = [

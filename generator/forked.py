@@ -6,13 +6,16 @@ beside the parent. The child inherits the data it needs (a catalogue, MkDocs'
 pages) instead of receiving it pickled, and sends back one pickled result
 through a pipe. No thread is started in the parent, so later forks stay
 safe, and :meth:`Forked.cancel` stops a child whose work is no longer wanted
-at once (a failed build does not wait for it).
+at once (a failed build does not wait for it). The preview forks from a
+process with threads: its children only compute (the search index) and leave
+with ``os._exit``, taking no lock another thread could have held.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
 from collections.abc import Callable
 from contextlib import suppress
@@ -57,6 +60,13 @@ class Forked:
         if status != "ok":
             raise ForkedError(value)
         return value
+
+    def ready(self, timeout: float) -> bool:
+        """True when the child has finished (its result can be read without waiting)."""
+        if self._fd is None:
+            return True
+        readable, _w, _x = select.select([self._fd], [], [], timeout)
+        return bool(readable)
 
     def cancel(self) -> None:
         """Stop the child if it is still running (safe to call more than once)."""

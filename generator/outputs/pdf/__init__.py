@@ -64,6 +64,7 @@ def write_pdfs(
     log: Callable[[str], None] | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    niceness: int = 0,
 ) -> PdfReport:
     """Write the catalogues, ``out_dir/praktik/<id>.pdf`` and the download page.
 
@@ -71,7 +72,9 @@ def write_pdfs(
     ``replika pdf --keluaran``). A PDF whose inputs are unchanged is copied
     from the cache; the others are made, cached and written. ``workers`` is
     the most processes to typeset in (``1``: only this one; ``None``: the
-    cores, at most :data:`~generator.outputs.pdf.schedule.MAX_WORKERS`).
+    cores, at most :data:`~generator.outputs.pdf.schedule.MAX_WORKERS`);
+    ``niceness`` lowers their CPU priority (the preview makes PDFs in the
+    background while the pages being edited must come first).
     """
     report = PdfReport()
     base = printed_url(project)
@@ -107,6 +110,7 @@ def write_pdfs(
         progress=progress,
         say=log or (lambda _msg: None),
         workers=workers,
+        niceness=niceness,
     )
     _publish(report, catalogue_jobs, len(briefs), out_dir)
     prune(cache_dir, used)
@@ -157,6 +161,7 @@ def _make_missing(
     progress: Progress | None,
     say: Callable[[str], None],
     workers: int | None,
+    niceness: int = 0,
 ) -> None:
     """Typeset what the cache did not hold: body chunks, then catalogues, briefs between."""
     wanted = {pid for spec, _e, _t in missing_catalogues for pid in spec.ids}
@@ -169,7 +174,9 @@ def _make_missing(
 
     with tempfile.TemporaryDirectory(prefix="replika-pdf-") as work:
         write_templates(Path(work))
-        runner = Runner(len(chunk_ids) + len(brief_batches) + len(missing_catalogues), workers)
+        runner = Runner(
+            len(chunk_ids) + len(brief_batches) + len(missing_catalogues), workers, niceness
+        )
         try:
             schedule(
                 runner,

@@ -34,7 +34,8 @@ def default_workers() -> int:
 class Runner:
     """Runs jobs in this process or, when there are enough, in worker processes."""
 
-    def __init__(self, jobs: int, workers: int | None = None) -> None:
+    def __init__(self, jobs: int, workers: int | None = None, niceness: int = 0) -> None:
+        """``niceness`` > 0 runs the workers at a lower CPU priority (the preview's background)."""
         if workers is None:
             workers = default_workers()
         self.pool: ProcessPoolExecutor | None = None
@@ -43,7 +44,12 @@ class Runner:
             self.workers = workers
             # "spawn": a fresh interpreter per worker, no state inherited from the parent.
             context = multiprocessing.get_context("spawn")
-            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+            self.pool = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=context,
+                initializer=os.nice if niceness > 0 else None,
+                initargs=(niceness,) if niceness > 0 else (),
+            )
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
         if self.pool is not None:
