@@ -7,6 +7,7 @@ none of them goes back to the YAML files.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import subprocess
 from collections import defaultdict
 from collections.abc import Iterable
@@ -97,7 +98,16 @@ class Catalogue:
 
     def journeys_learning(self, practice_id: str) -> list[Journey]:
         """Journeys in which ``practice_id`` was learned, oldest first."""
-        return [j for j in self.journeys if practice_id in j.practices]
+        return list(self._journeys_by_practice.get(practice_id, ()))
+
+    @cached_property
+    def _journeys_by_practice(self) -> dict[str, list[Journey]]:
+        """Practice id → its journeys, oldest first (one pass instead of one per page)."""
+        found: dict[str, list[Journey]] = defaultdict(list)
+        for journey in self.journeys:
+            for practice_id in dict.fromkeys(journey.practices):
+                found[practice_id].append(journey)
+        return found
 
     @cached_property
     def journey_links(self) -> set[frozenset[str]]:
@@ -219,7 +229,11 @@ class Catalogue:
         key = (practice.id, limit)
         if key not in cache:
             scores = self._closeness_scores(practice)
-            close = [(s, self.practices[i]) for i, s in scores.items() if s >= RELATED_MIN_SCORE]
+            # Only scores reaching the limit-th best can be shown: sort just those
+            # (thousands share a sector at 5,000 practices; sorting them all was slow).
+            best = heapq.nlargest(limit, scores.values())
+            floor = max(RELATED_MIN_SCORE, best[-1] if len(best) == limit else 0)
+            close = [(s, self.practices[i]) for i, s in scores.items() if s >= floor]
             close.sort(key=lambda item: (-item[0], item[1].title.lower(), item[1].id))
             cache[key] = [other for _, other in close[:limit]]
         return list(cache[key])

@@ -191,8 +191,14 @@ def check_practice_regions(refs: PracticeRefs, checked: Checked) -> list[Problem
     return out
 
 
-def check_journey_links(refs: JourneyRefs, checked: Checked) -> list[Problem]:
-    """A journey's regions are in the registry and differ; its practices exist."""
+def check_journey_links(
+    refs: JourneyRefs, checked: Checked, known: set[str] | None = None
+) -> list[Problem]:
+    """A journey's regions are in the registry and differ; its practices exist.
+
+    ``known`` is every practice id (made once by the caller for all journeys:
+    made per journey it was quadratic, 3 s at 5,000).
+    """
     loaded = refs.loaded
     out: list[Problem] = []
     for key, name in (("mentor", refs.mentor), ("mentee", refs.mentee)):
@@ -207,7 +213,8 @@ def check_journey_links(refs: JourneyRefs, checked: Checked) -> list[Problem]:
                 "`mentor` adalah daerah yang berbagi; `mentee` daerah lain yang belajar.",
             )
         )
-    known = set(checked.practices) | checked.known_ids
+    if known is None:
+        known = known_practice_ids(checked)
     for i, pid in enumerate(refs.practices):
         if pid is not None and re.fullmatch(ID_PATTERN, pid) and pid not in known:
             close = did_you_mean(pid, sorted(known))
@@ -222,6 +229,11 @@ def check_journey_links(refs: JourneyRefs, checked: Checked) -> list[Problem]:
                 )
             )
     return out
+
+
+def known_practice_ids(checked: Checked) -> set[str]:
+    """Every practice id a journey may name: valid records and records with problems."""
+    return set(checked.practices) | checked.known_ids
 
 
 def check_journey_pairs(

@@ -23,6 +23,7 @@ from generator.stages.validate.cross import (
     check_journey_links,
     check_journey_pairs,
     claim_id,
+    known_practice_ids,
 )
 from generator.stages.validate.files import journey_paths
 from generator.stages.validate.raw import as_text, date_key, numbered
@@ -39,6 +40,7 @@ def check_journeys(project: Project, checked: Checked, only: Iterable[Path] | No
         checked.problems.extend(stray)
     pairs: dict[tuple[str, str, str], LoadedFile] = {}
     owner: dict[str, LoadedFile] = {}
+    known = known_practice_ids(checked)
     for path in paths:
         loaded = load_file(path, project.display(path))
         journey = check_schema(loaded, Journey)
@@ -47,7 +49,10 @@ def check_journeys(project: Project, checked: Checked, only: Iterable[Path] | No
         if loaded.data is not None and isinstance(loaded.data, dict):
             refs = JourneyRefs.read(loaded)
             taken = {p.field for p in loaded.problems if p.field}
-            mine = [*_check_journey(loaded.data, loaded), *check_journey_links(refs, checked)]
+            mine = [
+                *_check_journey(loaded.data, loaded),
+                *check_journey_links(refs, checked, known),
+            ]
             problems.extend(p for p in mine if p.field not in taken)
             duplicate = claim_id(refs.id, loaded, owner)
             problems.extend([duplicate] if duplicate is not None else [])
