@@ -123,10 +123,6 @@ class Catalogue:
         """:func:`closeness` of two practices, with the catalogue's learning journeys."""
         return closeness(a, b, linked=frozenset((a.id, b.id)) in self.journey_links)
 
-    @cached_property
-    def journey_by_id(self) -> dict[str, Journey]:
-        return {j.id: j for j in self.journeys}
-
     def by_sector(self) -> dict[str, list[Practice]]:
         """Sector slug → practices, in the order of :data:`vocab.SECTORS`; empty ones left out."""
         groups: dict[str, list[Practice]] = {key: [] for key in SECTORS}
