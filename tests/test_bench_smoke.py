@@ -1,4 +1,4 @@
-"""Smoke run of the benchmark (issue #6) at N = 100: shape and validity, no timings.
+"""Smoke run of the benchmark (issue #6) at N = 40: shape and validity, no timings.
 
 The bench's numbers depend on the machine; what CI can check is that the
 script still runs end to end against the current pipeline, that its synthetic
@@ -17,6 +17,8 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+SIZE = 40
+"""Small, so the smoke run stays quick; large enough for every part of the record format."""
 TARGET_IDS = {
     "build_overhead_1000",
     "growth_build_time",
@@ -40,7 +42,7 @@ def smoke(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
             sys.executable,
             str(ROOT / "bench" / "run.py"),
             "--sizes",
-            "100",
+            str(SIZE),
             "--runs",
             "1",
             "--quick",
@@ -61,9 +63,9 @@ def smoke(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 def test_results_have_the_documented_shape(smoke: tuple[Path, dict]) -> None:
     _work, results = smoke
     assert set(results) >= {"meta", "settings", "sizes", "targets"}
-    assert results["settings"]["sizes"] == [100]
+    assert results["settings"]["sizes"] == [SIZE]
     assert results["settings"]["quick"] is True
-    size = results["sizes"]["100"]
+    size = results["sizes"][str(SIZE)]
     for stage in ("import", "load", "validate", "catalogue", "render"):
         assert stage in size["stages"]
     assert size["stages"]["load"] is not None
@@ -75,7 +77,7 @@ def test_results_have_the_documented_shape(smoke: tuple[Path, dict]) -> None:
 
 def test_quick_mode_leaves_out_the_slow_stages(smoke: tuple[Path, dict]) -> None:
     _work, results = smoke
-    size = results["sizes"]["100"]
+    size = results["sizes"][str(SIZE)]
     assert "mkdocs_bare" not in size and "search" not in size
     by_id = {t["id"]: t for t in results["targets"]}
     assert by_id["pdf_unchanged"]["status"] == "not measured"
@@ -84,8 +86,8 @@ def test_quick_mode_leaves_out_the_slow_stages(smoke: tuple[Path, dict]) -> None
 
 def test_the_generated_corpus_is_valid(smoke: tuple[Path, dict]) -> None:
     _work, results = smoke
-    size = results["sizes"]["100"]
-    assert size["in_process_check"]["records"] == 100
+    size = results["sizes"][str(SIZE)]
+    assert size["in_process_check"]["records"] == SIZE
     assert size["in_process_check"]["problem_count"] == 0, size["in_process_check"]["problems"]
     assert size["corpus_valid"] is True
 
@@ -94,14 +96,14 @@ def test_the_corpus_uses_the_whole_record_format(smoke: tuple[Path, dict]) -> No
     work, _results = smoke
     records = [
         yaml.safe_load(p.read_text(encoding="utf-8"))
-        for p in sorted((work / "n100" / "practices").glob("[!_]*.yaml"))
+        for p in sorted((work / f"n{SIZE}" / "practices").glob("[!_]*.yaml"))
     ]
-    assert len(records) == 100
-    assert len({r["judul"] for r in records}) == 100
+    assert len(records) == SIZE
+    assert len({r["judul"] for r in records}) == SIZE
     for key in ("instrumen", "terkait", "hasil", "biaya", "perbedaan_data"):
         assert sum(key in r for r in records) >= 10, key
     # Mentor -> mentee pairs are learning journeys now (issue #11).
-    assert len(list((work / "n100" / "practices" / "pembelajaran").glob("*.yaml"))) >= 10
+    assert len(list((work / f"n{SIZE}" / "practices" / "pembelajaran").glob("*.yaml"))) >= 10
     assert len({r["asal"]["daerah"] for r in records}) >= 10
     assert len({r["sektor"] for r in records}) >= 5
     assert all(len(r["sumber"]) >= 2 for r in records)
@@ -109,12 +111,12 @@ def test_the_corpus_uses_the_whole_record_format(smoke: tuple[Path, dict]) -> No
 
 def test_the_build_is_exercised_when_it_exists(smoke: tuple[Path, dict]) -> None:
     _work, results = smoke
-    size = results["sizes"]["100"]
+    size = results["sizes"][str(SIZE)]
     if "build" not in results["meta"]["commands"]:
         assert "missing" in size["build"]["error"]
         return
     assert size["build"]["error"] == "", size["build"]["error"]
-    assert size["site"]["files"] > 100
-    assert size["practice_html"]["pages"] == 100
-    assert size["noop_files"]["files_before"] > 100
+    assert size["site"]["files"] > SIZE
+    assert size["practice_html"]["pages"] == SIZE
+    assert size["noop_files"]["files_before"] > SIZE
     assert len(size["noop"]["times"]) == 1

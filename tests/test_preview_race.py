@@ -127,19 +127,19 @@ def test_events_during_a_run_are_coalesced_into_one_next_run() -> None:
             runs += 1
             most = max(most, active)
         started.set()
-        time.sleep(1.5)
+        time.sleep(1.0)
         with guard:
             active -= 1
 
     trigger = Trigger(action, delay=0.05)
     trigger()
     assert started.wait(5)
-    for _ in range(5):  # a burst of saves while the first run is going on
+    for _ in range(4):  # a burst of saves while the first run is going on
         trigger()
-        time.sleep(0.12)
+        time.sleep(0.1)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and (runs < 2 or active):
         time.sleep(0.05)
-    time.sleep(0.5)  # a third run would have started by now
+    time.sleep(0.3)  # a third run would have started by now (the delay is 0.05 s)
     assert most == 1
     assert runs == 2

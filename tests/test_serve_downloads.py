@@ -65,7 +65,7 @@ def test_preview_serves_every_download_link(tmp_path: Path) -> None:
             answers = {u: status_and_body(u) for u in urls}
             if all(code == 200 for code, _ in answers.values()):
                 break
-            time.sleep(3)
+            time.sleep(0.3)
         codes = {u: code for u, (code, _) in answers.items()}
         assert all(c == 200 for c in codes.values()), (codes, log_path.read_text())
         for url, (_, body) in answers.items():
