@@ -36,7 +36,7 @@ from generator.stages.validate.cross import (
     claim_id,
     known_ids,
 )
-from generator.stages.validate.files import record_paths
+from generator.stages.validate.files import display_name, record_paths, resolved_plain_files
 from generator.stages.validate.journeys import check_journeys
 from generator.stages.validate.records import check_record
 from generator.stages.validate.regions import load_regions
@@ -119,11 +119,12 @@ def _check_project(
         targets = [p for p in only if p.resolve().parent != folder]
     # Resolve each path once (a resolve is one lstat per path component).
     root = project.root.resolve()
-    resolved = {p: p.resolve() for p in [*paths, *targets]}
+    resolved = resolved_plain_files(project.practices_dir, paths)
+    resolved.update((p, p.resolve()) for p in targets if p not in resolved)
     wanted = {resolved[p] for p in targets}
     everything = sorted({resolved[p]: p for p in [*paths, *targets]}.values(), key=lambda p: p.name)
     results = [
-        _load_checked(path, resolved[path], _display(path, resolved[path], root), cache)
+        _load_checked(path, resolved[path], display_name(path, resolved[path], root), cache)
         for path in everything
     ]
     if cache is not None and only is None:
@@ -159,14 +160,6 @@ def _check_project(
     check_journeys(project, checked, journey_targets)
     checked.problems.sort()
     return checked
-
-
-def _display(path: Path, resolved: Path, root: Path) -> str:
-    """``Project.display(path)`` given ``path.resolve()`` and the resolved project root."""
-    try:
-        return resolved.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 __all__ = ["check_project"]

@@ -16,7 +16,7 @@ from generator.problems import Problem
 from generator.project import Project
 from generator.rules import Rule
 from generator.stages.checked import Checked
-from generator.stages.journey import PROGRESS_STATUSES, Journey
+from generator.stages.journey import PROGRESS_STATUSES, Journey, journey_dir
 from generator.stages.load import LoadedFile, load_file
 from generator.stages.validate.cross import (
     JourneyRefs,
@@ -25,7 +25,7 @@ from generator.stages.validate.cross import (
     claim_id,
     known_practice_ids,
 )
-from generator.stages.validate.files import journey_paths
+from generator.stages.validate.files import display_name, journey_paths, resolved_plain_files
 from generator.stages.validate.raw import as_text, date_key, numbered
 from generator.stages.validate.records import check_id_matches_file, check_long_words
 from generator.stages.validate.schema_errors import check_schema
@@ -41,10 +41,12 @@ def check_journeys(project: Project, checked: Checked, only: Iterable[Path] | No
     pairs: dict[tuple[str, str, str], LoadedFile] = {}
     owner: dict[str, LoadedFile] = {}
     known = known_practice_ids(checked)
+    root = project.root.resolve()
+    resolved = resolved_plain_files(journey_dir(project), paths)
     for path in paths:
-        loaded = load_file(path, project.display(path))
+        loaded = load_file(path, display_name(path, resolved[path], root))
         journey = check_schema(loaded, Journey)
-        reporting = wanted is None or path.resolve() in wanted
+        reporting = wanted is None or resolved[path] in wanted
         problems = list(loaded.problems)
         if loaded.data is not None and isinstance(loaded.data, dict):
             refs = JourneyRefs.read(loaded)
