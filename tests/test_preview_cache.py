@@ -17,8 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.page_cache import PageCache
 from generator.project import Project
 from generator.stages.checked import Checked, RecordCache
+from generator.stages.model import build_catalogue
+from generator.stages.render import render_site
 from generator.stages.validate import check_project
 from tests.conftest import ROOT, make_project
 
@@ -156,3 +159,28 @@ def test_a_new_day_reaches_unchanged_records(
     assert {(f"{PRACTICE}.yaml", "bad-date"), (f"{JOURNEY}.yaml", "bad-date")} <= rules
     monkeypatch.setattr(_Today, "day", dt.date(2030, 1, 1))
     assert _same_as_fresh(project, cache).ok
+
+
+def test_pages_follow_edits_that_change_related_practices(tmp_path: Path) -> None:
+    """The preview reuses related practices only while what chooses them is unchanged."""
+    project = _project(tmp_path)
+    record = project.practices_dir / f"{PRACTICE}.yaml"
+    original = record.read_text("utf-8")
+    cache, pages = RecordCache(), PageCache()
+
+    def same_pages() -> None:
+        checked = check_project(project, cache=cache)
+        assert checked.ok, checked.problems
+        preview = {p.path: p.content for p in pages.render(build_catalogue(checked, project))}
+        fresh = render_site(build_catalogue(check_project(project), project))
+        assert preview == {p.path: p.content for p in fresh}
+
+    same_pages()
+    for text in (
+        original.replace("sektor: perilaku-higiene", "sektor: air-limbah-domestik"),
+        original.replace("tag: [stbm, odf,", "tag: [lltt, tangki septik, stbm, odf,"),
+        original.replace("\nringkasan: ", "\nringkasan: Diperbarui. ", 1),  # related unchanged
+        original,
+    ):
+        record.write_text(text, "utf-8")
+        same_pages()
