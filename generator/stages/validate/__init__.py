@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from generator.problems import Problem
 from generator.project import Project
@@ -126,7 +127,7 @@ def _check_project(
         if reporting:
             checked.problems.extend(loaded.problems)
             if loaded.data is not None:
-                checked.problems.extend(_record_problems(entry, refs, checked, known))
+                checked.problems.extend(_record_problems(entry, loaded.data, refs, checked, known))
         duplicate = claim_id(refs.id, loaded, owner_of_id)
         if duplicate is not None:
             if reporting:
@@ -143,17 +144,15 @@ def _check_project(
 
 
 def _record_problems(
-    entry: CachedFile, refs: PracticeRefs, checked: Checked, known: set[str]
+    entry: CachedFile, data: dict[str, Any], refs: PracticeRefs, checked: Checked, known: set[str]
 ) -> list[Problem]:
     """The rules of one practice beyond its schema, its own ones from the cache.
 
     One message per mistake: a field the schema already reported is not
     reported again by a check that depends on its value.
     """
-    loaded = entry.loaded
-    assert loaded.data is not None
-    own = own_problems(entry, partial(check_record, loaded.data, refs, checked))
-    taken = {p.field for p in loaded.problems if p.field}
+    own = own_problems(entry, partial(check_record, data, refs, checked))
+    taken = {p.field for p in entry.loaded.problems if p.field}
     return [p for p in [*own, *check_links(refs, known)] if p.field not in taken]
 
 
