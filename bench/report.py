@@ -130,8 +130,13 @@ def _intro(meta: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             f"{settings[f'{key}_measured']['date']} (`python bench/run.py --update {key}`, "
             "same corpora, the code of that moment"
             + (f", {settings[f'{key}_measured']['runs']} runs" if key == "validate" else "")
+            + (f", {settings[f'{key}_measured']['runs']} edits" if key == "serve" else "")
             + ")."
-            for key, what in (("pdf", "`replika pdf`"), ("validate", "`replika validate`"))
+            for key, what in (
+                ("pdf", "`replika pdf`"),
+                ("validate", "`replika validate`"),
+                ("serve", "Edit while serving"),
+            )
             if settings.get(f"{key}_measured")
         ),
         "",

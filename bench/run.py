@@ -52,6 +52,7 @@ from commands import cli_commands, replika_command  # noqa: E402
 from measure import GNU_TIME, log, measure  # noqa: E402
 from scenarios import bench_size, bundled_records, pdf_stage  # noqa: E402
 from search_bytes import SEARCH_QUERIES  # noqa: E402
+from serve_edit import serve_latency  # noqa: E402
 
 
 def machine() -> dict[str, Any]:
@@ -155,10 +156,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--update",
-        choices=("pdf", "validate"),
+        choices=("pdf", "validate", "serve"),
         default=None,
-        help="only re-measure this stage (PDFs: smallest size; validate: every size) on the "
-        "same corpora and update the results already in --out",
+        help="only re-measure this stage (PDFs: smallest size; validate: every size; serve: "
+        "--serve-sizes, --serve-edits edits) on the same corpora and update the results "
+        "already in --out",
     )
     args = parser.parse_args(argv)
     args.sizes = [int(s) for s in str(args.sizes).split(",") if s.strip()]
@@ -178,32 +180,59 @@ def update_stage(args: argparse.Namespace, work: Path) -> int:
     sizes = sorted(int(n) for n in results["sizes"])
     if args.update == "pdf":
         sizes = sizes[:1]
+    elif args.update == "serve":
+        sizes = [size for size in sizes if size in args.serve_sizes]
     for size in sizes:
         project = work / f"n{size}"
         scratch = work / f"n{size}-scratch"
         scratch.mkdir(parents=True, exist_ok=True)
         log(f"N={size}: generating corpus")
-        corpus.make_project(REPO, project, size)
+        paths = corpus.make_project(REPO, project, size)
         entry = results["sizes"][str(size)]
-        if args.update == "pdf":
-            log(f"N={size}: PDFs (cold, then unchanged)")
-            entry["pdf"] = pdf_stage(project, scratch)
-        else:
-            log(f"N={size}: replika validate x{args.runs}")
-            entry.setdefault("validate_cmd_first_run", entry.get("validate_cmd"))
-            cmd = [*replika_command(), "validate"]
-            entry["validate_cmd"] = measure(
-                cmd, project, args.runs, scratch=scratch, name="validate"
-            ).summary()
+        _UPDATES[args.update](entry, project, scratch, paths, args)
     results["settings"][f"{args.update}_measured"] = {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "git": git_state(),
         "load_average": os.getloadavg(),
-        "runs": args.runs,
+        "runs": args.serve_edits if args.update == "serve" else args.runs,
     }
     results.pop("targets", None)
     report.save(results, args.out)
     return 0
+
+
+def _update_pdf(
+    entry: dict[str, Any], project: Path, scratch: Path, _paths: list[Path], _args: Any
+) -> None:
+    log(f"N={entry['size']}: PDFs (cold, then unchanged)")
+    entry["pdf"] = pdf_stage(project, scratch)
+
+
+def _update_validate(
+    entry: dict[str, Any], project: Path, scratch: Path, _paths: list[Path], args: Any
+) -> None:
+    log(f"N={entry['size']}: replika validate x{args.runs}")
+    entry.setdefault("validate_cmd_first_run", entry.get("validate_cmd"))
+    cmd = [*replika_command(), "validate"]
+    entry["validate_cmd"] = measure(
+        cmd, project, args.runs, scratch=scratch, name="validate"
+    ).summary()
+
+
+def _update_serve(
+    entry: dict[str, Any], project: Path, _scratch: Path, paths: list[Path], args: Any
+) -> None:
+    """Edit-while-serving again, the first edited record and page as in the main run."""
+    from generator.present import practice_url
+
+    log(f"N={entry['size']}: edit-while-serving latency x{args.serve_edits}")
+    entry.setdefault("serve_first_run", entry.get("serve"))
+    entry["serve"] = serve_latency(
+        project, paths[0], practice_url(paths[0].stem), edits=args.serve_edits
+    )
+
+
+_UPDATES = {"pdf": _update_pdf, "validate": _update_validate, "serve": _update_serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import hashlib
 import json
 
+from pydantic import BaseModel
+
 from generator.schema import Practice
 from generator.stages.model import Catalogue, practice_period, start_year
 from generator.stages.render import Page, PageRenderer, templates_signature
@@ -28,46 +30,85 @@ class PageCache:
     def __init__(self) -> None:
         self.env = make_environment()
         """One Jinja environment for the preview; it recompiles a template whose file changed."""
-        self.practices: dict[str, tuple[str, Page]] = {}
+        self.practices: dict[str, tuple[tuple[object, ...], Page]] = {}
         self.listing: tuple[str, list[Page]] | None = None
+        self.related: tuple[tuple[object, ...], dict[tuple[str, int], tuple[str, ...]]] | None = (
+            None
+        )
+        """The last catalogue's :meth:`~Catalogue.related_inputs` and related practices."""
+        self.dumps = JsonOf()
 
     def render(self, catalogue: Catalogue) -> list[Page]:
         """Every page of the site; unchanged pages come from the cache."""
+        self._share_related(catalogue)
         renderer = PageRenderer(catalogue, self.env)
         templates = templates_signature()
         pages: list[Page] = []
         for practice in catalogue.practices:
             anchors = json.dumps([renderer.tag_anchor(t) for t in practice.tags])
-            key = practice_key(catalogue, practice, templates + anchors)
+            key = practice_key(catalogue, practice, templates + anchors, self.dumps)
             cached = self.practices.get(practice.id)
             if cached is None or cached[0] != key:
                 cached = (key, renderer.practice_page(practice))
                 self.practices[practice.id] = cached
             pages.append(cached[1])
+        self.dumps.next_round()
         key = listing_key(catalogue, templates)
         if self.listing is None or self.listing[0] != key:
             self.listing = (key, renderer.listing_pages())
         return pages + self.listing[1]
 
+    def _share_related(self, catalogue: Catalogue) -> None:
+        """Related practices are chosen again only when what they are chosen by changed."""
+        inputs = catalogue.related_inputs()
+        if self.related is None or self.related[0] != inputs:
+            self.related = (inputs, {})
+        catalogue.share_related(self.related[1])
 
-def practice_key(catalogue: Catalogue, practice: Practice, templates: str) -> str:
+
+class JsonOf:
+    """``model_dump_json()`` of frozen records, made once per record object.
+
+    The record cache hands back the same object while a file is unchanged, so
+    a record's JSON is made again only after its file changed. Entries not
+    used in a round are dropped at :meth:`next_round`.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[int, tuple[BaseModel, str]] = {}
+        self._now: dict[int, tuple[BaseModel, str]] = {}
+
+    def __call__(self, model: BaseModel) -> str:
+        found = self._now.get(id(model)) or self._last.get(id(model))
+        if found is None or found[0] is not model:
+            found = (model, model.model_dump_json())
+        self._now[id(model)] = found
+        return found[1]
+
+    def next_round(self) -> None:
+        self._last, self._now = self._now, {}
+
+
+def practice_key(
+    catalogue: Catalogue, practice: Practice, templates: str, json_of: JsonOf | None = None
+) -> tuple[object, ...]:
     """Everything a practice page shows, so an unchanged page is not rendered again.
 
     Besides the record: the related practices' list entries, the titles of
     mentee practices, the change date, the tag anchors and the templates'
     modification times (``templates``).
     """
-    related = catalogue.related(practice)
-    last_changed = catalogue.last_changed.get(practice.id, practice.checked)
-    linked = [j.model_dump_json() for j in catalogue.journeys_learning(practice.id)]
-    parts = [
-        practice.model_dump_json(),
-        [(q.id, q.title, q.origin.region, q.sector, practice_period(q)) for q in related],
-        linked,
-        last_changed,
+    dump = json_of or (lambda model: model.model_dump_json())
+    return (
+        dump(practice),
+        tuple(
+            (q.id, q.title, q.origin.region, q.sector, practice_period(q))
+            for q in catalogue.related(practice)
+        ),
+        tuple(dump(j) for j in catalogue.journeys_learning(practice.id)),
+        catalogue.last_changed.get(practice.id, practice.checked),
         templates,
-    ]
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
+    )
 
 
 def listing_key(catalogue: Catalogue, templates: str) -> str:

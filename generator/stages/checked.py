@@ -72,13 +72,39 @@ class Checked:
 
 
 @dataclass
+class CachedFile:
+    """What one record file gave when it was last read: reused while its bytes are the same."""
+
+    digest: str
+    """Digest of the bytes read (``""``: unreadable, never reused)."""
+    loaded: LoadedFile
+    """The loaded file, schema problems included."""
+    record: Practice | Journey | None
+    own: list[Problem] | None = None
+    """Problems of the rules that read only this file, the region registry and today's
+    date (see :attr:`RecordCache.context`); None until first needed."""
+
+
+@dataclass
 class RecordCache:
-    """Per-file results of reading and schema-checking, reused while a file is unchanged.
+    """Per-file results of reading and checking, reused while a file is unchanged.
 
     ``replika serve`` keeps one across regenerations so that a save re-reads
-    only the files whose bytes changed. Entries map a resolved path to the
-    digest of the bytes read, the loaded file (schema problems included) and
-    the practice. Cross-record checks are never cached.
+    and re-checks only the files whose bytes changed. ``practices`` and
+    ``journeys`` map a resolved path to its :class:`CachedFile`. A file's
+    ``own`` problems also depend on the region registry and today's date, the
+    ``context`` they were made in: when it changes they are all made again.
+    Rules between records (ids, titles, references, journey pairs) are never
+    cached: they run on every regeneration.
     """
 
-    entries: dict[Path, tuple[str, LoadedFile, Practice | None]] = field(default_factory=dict)
+    practices: dict[Path, CachedFile] = field(default_factory=dict)
+    journeys: dict[Path, CachedFile] = field(default_factory=dict)
+    context: object = None
+
+    def use_context(self, context: object) -> None:
+        """Forget every file's ``own`` problems made in another context."""
+        if context != self.context:
+            for entry in [*self.practices.values(), *self.journeys.values()]:
+                entry.own = None
+            self.context = context

@@ -221,9 +221,9 @@ class Catalogue:
         type, tag, region, related ids, journeys) instead of comparing every
         pair, which was quadratic: 25 million comparisons at 5,000 practices.
         """
-        cache = self.__dict__.setdefault("_related_cache", {})
+        answers = self._related_answers
         key = (practice.id, limit)
-        if key not in cache:
+        if key not in answers:
             scores = self._closeness_scores(practice)
             # Only scores reaching the limit-th best can be shown: sort just those
             # (thousands share a sector at 5,000 practices; sorting them all was slow).
@@ -231,8 +231,42 @@ class Catalogue:
             floor = max(RELATED_MIN_SCORE, best[-1] if len(best) == limit else 0)
             close = [(s, self.practices[i]) for i, s in scores.items() if s >= floor]
             close.sort(key=lambda item: (-item[0], item[1].title.lower(), item[1].id))
-            cache[key] = [other for _, other in close[:limit]]
-        return list(cache[key])
+            answers[key] = tuple(other.id for _, other in close[:limit])
+        return [self.by_id[pid] for pid in answers[key]]
+
+    @cached_property
+    def _related_answers(self) -> dict[tuple[str, int], tuple[str, ...]]:
+        """:meth:`related` by practice id and limit, as ids (see :meth:`share_related`)."""
+        return {}
+
+    def related_inputs(self) -> tuple[object, ...]:
+        """Everything :meth:`related` reads: two catalogues with equal inputs relate alike.
+
+        Of each practice its id, title, sector, types, tags, origin region and
+        related ids; and the pairs learned together in a journey.
+        """
+        practices = tuple(
+            (
+                p.id,
+                p.title,
+                p.sector,
+                tuple(p.types),
+                tuple(p.tags),
+                p.origin.region,
+                tuple(p.related),
+            )
+            for p in self.practices
+        )
+        return (practices, frozenset(self.journey_links))
+
+    def share_related(self, answers: dict[tuple[str, int], tuple[str, ...]]) -> None:
+        """Answer :meth:`related` from and into ``answers``, another catalogue's answers.
+
+        Only for a catalogue whose :meth:`related_inputs` equal that one's:
+        ``replika serve`` keeps them between regenerations, as most edits change
+        nothing related practices are chosen by.
+        """
+        self.__dict__["_related_answers"] = answers
 
     def _closeness_scores(self, practice: Practice) -> dict[int, int]:
         """Catalogue position → :meth:`closeness` to ``practice``, for every practice above 0."""

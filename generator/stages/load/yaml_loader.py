@@ -263,10 +263,16 @@ def _escaped_control(value: Any) -> tuple[str, str] | None:
     )
 
 
+_NUMBER_STARTS = frozenset("+-.0123456789")
+"""The first character of every text the three number patterns above can match."""
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     value = node.value
     if node.style:  # quoted or block scalar: always text (plain is None or '')
         return value
+    if value and value[0] not in _NUMBER_STARTS and value not in _NULLS and value not in _BOOLS:
+        return value  # plain text, by far the most common value: no pattern can match
     if value in _NULLS:
         return None
     if value in _BOOLS:

@@ -103,6 +103,25 @@ def unsafe_problem(path: Path, shown: str) -> Problem:
     return Problem(shown, 0, 0, rule, message, hint=hint)
 
 
+def resolved_plain_files(folder: Path, paths: list[Path]) -> dict[Path, Path]:
+    """``path.resolve()`` of each plain file listed in ``folder``, resolving ``folder`` once.
+
+    The files are plain (no link, checked with ``lstat``), so each resolves to
+    the resolved folder plus its name; a resolve per file was one ``lstat``
+    per path component (0.2 s for 10,000 files).
+    """
+    real = folder.resolve()
+    return {path: real / path.name for path in paths}
+
+
+def display_name(path: Path, resolved: Path, root: Path) -> str:
+    """``Project.display(path)`` given ``path.resolve()`` and the resolved project root."""
+    try:
+        return resolved.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def journey_paths(project: Project) -> tuple[list[Path], list[Problem]]:
     """Every journey file, and problems with stray entries in the folder."""
     folder = journey_dir(project)
@@ -115,15 +134,14 @@ def journey_paths(project: Project) -> tuple[list[Path], list[Problem]]:
     for path in sorted(folder.iterdir()):
         if path.name.startswith((".", "_")):
             continue
-        shown = project.display(path)
         if path.suffix == ".yaml" and plain_file(path):
-            paths.append(path)
+            paths.append(path)  # the common case: no display name needed
         elif path.is_symlink() or not (path.is_dir() or plain_file(path)):
-            problems.append(unsafe_problem(path, shown))
+            problems.append(unsafe_problem(path, project.display(path)))
         else:
             problems.append(
                 Problem(
-                    shown,
+                    project.display(path),
                     0,
                     0,
                     Rule.STRAY_FILE,

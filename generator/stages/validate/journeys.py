@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from generator.limits import markdown_excess
+from generator.limits import markdown_excess, word_excess
 from generator.problems import Problem
 from generator.project import Project
 from generator.rules import Rule
-from generator.stages.checked import Checked
-from generator.stages.journey import PROGRESS_STATUSES, Journey
-from generator.stages.load import LoadedFile, load_file
+from generator.stages.checked import Checked, RecordCache
+from generator.stages.journey import PROGRESS_STATUSES, Journey, journey_dir
+from generator.stages.load import LoadedFile
+from generator.stages.validate.cache import forget_others, load_checked, own_problems
 from generator.stages.validate.cross import (
     JourneyRefs,
     check_journey_links,
@@ -25,15 +27,24 @@ from generator.stages.validate.cross import (
     claim_id,
     known_practice_ids,
 )
-from generator.stages.validate.files import journey_paths
+from generator.stages.validate.files import display_name, journey_paths, resolved_plain_files
 from generator.stages.validate.raw import as_text, date_key, numbered
 from generator.stages.validate.records import check_id_matches_file, check_long_words
-from generator.stages.validate.schema_errors import check_schema
 from generator.stages.validate.sources import check_journey_sources, check_source_urls
 
 
-def check_journeys(project: Project, checked: Checked, only: Iterable[Path] | None = None) -> None:
-    """Load, check and store every journey; problems go to ``checked.problems``."""
+def check_journeys(
+    project: Project,
+    checked: Checked,
+    only: Iterable[Path] | None = None,
+    cache: RecordCache | None = None,
+) -> None:
+    """Load, check and store every journey; problems go to ``checked.problems``.
+
+    With ``cache`` (``replika serve``), an unchanged journey file is not read
+    again and its own rules do not run again (see :mod:`.cache`); the rules
+    between records always run.
+    """
     paths, stray = journey_paths(project)
     wanted = None if only is None else {p.resolve() for p in only}
     if wanted is None:
@@ -41,16 +52,21 @@ def check_journeys(project: Project, checked: Checked, only: Iterable[Path] | No
     pairs: dict[tuple[str, str, str], LoadedFile] = {}
     owner: dict[str, LoadedFile] = {}
     known = known_practice_ids(checked)
+    root = project.root.resolve()
+    resolved = resolved_plain_files(journey_dir(project), paths)
+    entries = None if cache is None else cache.journeys
     for path in paths:
-        loaded = load_file(path, project.display(path))
-        journey = check_schema(loaded, Journey)
-        reporting = wanted is None or path.resolve() in wanted
+        entry = load_checked(
+            path, resolved[path], display_name(path, resolved[path], root), Journey, entries
+        )
+        loaded, journey = entry.loaded, entry.record
+        reporting = wanted is None or resolved[path] in wanted
         problems = list(loaded.problems)
         if loaded.data is not None and isinstance(loaded.data, dict):
             refs = JourneyRefs.read(loaded)
             taken = {p.field for p in loaded.problems if p.field}
             mine = [
-                *_check_journey(loaded.data, loaded),
+                *own_problems(entry, partial(_check_journey, loaded.data, loaded)),
                 *check_journey_links(refs, checked, known),
             ]
             problems.extend(p for p in mine if p.field not in taken)
@@ -59,9 +75,11 @@ def check_journeys(project: Project, checked: Checked, only: Iterable[Path] | No
             problems.extend(check_journey_pairs(refs, pairs))
         if reporting:
             checked.problems.extend(problems)
-        if journey is not None and not problems:
+        if isinstance(journey, Journey) and not problems:
             checked.journeys[journey.id] = journey
             checked.journey_files[journey.id] = loaded
+    if entries is not None and only is None:
+        forget_others(entries, resolved.values())
 
 
 def _check_journey(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
@@ -69,7 +87,9 @@ def _check_journey(data: dict[str, Any], loaded: LoadedFile) -> list[Problem]:
     out: list[Problem] = check_id_matches_file(data, loaded)
     out.extend(check_journey_sources(data, loaded))
     out.extend(check_source_urls(data, loaded))
-    out.extend(check_long_words(data, loaded))
+    if "\\" in loaded.text or word_excess(loaded.text) is not None:
+        # As for practices: escapes aside, a long word in a value is one in the file.
+        out.extend(check_long_words(data, loaded))
     summary = data.get("ringkasan")
     excess = markdown_excess(summary.strip()) if isinstance(summary, str) else None
     if excess is not None:

@@ -20,7 +20,7 @@ from generator.schema import ID_PATTERN, Practice
 from generator.stages.checked import Checked
 from generator.stages.load import LoadedFile
 from generator.stages.load.positions import FieldPath
-from generator.stages.validate.cross import PracticeRefs, check_links, check_practice_regions
+from generator.stages.validate.cross import PracticeRefs, check_practice_regions
 from generator.stages.validate.raw import as_text, date_key, dig, numbered
 from generator.stages.validate.sources import check_source_urls, check_sources
 from generator.vocab import PRACTICE_STATUSES
@@ -45,10 +45,13 @@ def check_id_matches_file(data: dict[str, Any], loaded: LoadedFile) -> list[Prob
     ]
 
 
-def check_record(
-    data: dict[str, Any], refs: PracticeRefs, checked: Checked, known: set[str]
-) -> list[Problem]:
-    """Every rule for one practice beyond its schema, its cross-record rules included."""
+def check_record(data: dict[str, Any], refs: PracticeRefs, checked: Checked) -> list[Problem]:
+    """Every rule for one practice beyond its schema that reads only its file.
+
+    Besides the file, these read only the region registry and today's date
+    (``replika serve`` caches them on that; see :mod:`.cache`). References to
+    other practices are checked by :func:`.cross.check_links`.
+    """
     loaded = refs.loaded
     out: list[Problem] = check_id_matches_file(data, loaded)
     out.extend(check_practice_regions(refs, checked))
@@ -59,9 +62,9 @@ def check_record(
     out.extend(check_sources(data, loaded))
     out.extend(check_source_urls(data, loaded))
     out.extend(_check_status(data, loaded))
-    out.extend(_check_fields_in_text(data, (), loaded))
+    if _any_field_in_text(data):
+        out.extend(_check_fields_in_text(data, (), loaded))
     out.extend(_check_timeline(data, loaded))
-    out.extend(check_links(refs, known))
     out.extend(_check_replications(data, loaded))
     checked_on = date_key(data.get("diperiksa"))
     if checked_on and checked_on > date_key(dt.date.today().isoformat()):
@@ -168,6 +171,27 @@ _FIELD_NAMES = _field_names()
 
 
 _FIELD_IN_TEXT = re.compile(r"\n[ \t]*([a-z_]+):[ \t]+\S")
+
+
+def _any_field_in_text(data: Any) -> bool:
+    """Whether :func:`_check_fields_in_text` finds anything, without building field paths.
+
+    Only a text with a line break can hold a field; most records have none,
+    and walking every value with its path cost 0.4 s at 5,000 records.
+    """
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if "\n" in value and any(
+                found[1] in _FIELD_NAMES for found in _FIELD_IN_TEXT.finditer(value)
+            ):
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def _check_fields_in_text(value: Any, path: FieldPath, loaded: LoadedFile) -> list[Problem]:
