@@ -88,7 +88,9 @@ def _check_project(
 
     Cross-record checks read the raw data, so a record with schema errors still
     gets its unknown cities, dangling references and unordered timeline
-    reported in the same run.
+    reported in the same run. For the same reason, with ``only`` and no cache
+    the other records are read but not schema-checked (nothing of theirs is
+    reported): ``checked.practices`` then holds the named records only.
     """
     checked = Checked()
     checked.regions = load_regions(project, checked.problems)
@@ -112,7 +114,11 @@ def _check_project(
     entries = None if cache is None else cache.practices
     results = [
         load_checked(
-            path, resolved[path], display_name(path, resolved[path], root), Practice, entries
+            path,
+            resolved[path],
+            display_name(path, resolved[path], root),
+            Practice if only is None or entries is not None or resolved[path] in wanted else None,
+            entries,
         )
         for path in everything
     ]

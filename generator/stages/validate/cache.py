@@ -28,13 +28,18 @@ def load_checked(
     path: Path,
     resolved: Path,
     display: str,
-    model: type[BaseModel],
+    model: type[BaseModel] | None,
     entries: dict[Path, CachedFile] | None,
 ) -> CachedFile:
-    """Load and schema-check one file, or reuse the cached result for the same bytes."""
+    """Load and schema-check one file, or reuse the cached result for the same bytes.
+
+    ``model`` None (only without a cache): the file is loaded, not schema-checked.
+    """
     if entries is None:
         loaded = load_file(path, display)
-        return CachedFile("", loaded, check_schema(loaded, model))  # type: ignore[arg-type]
+        record = None if model is None else check_schema(loaded, model)
+        return CachedFile("", loaded, record)  # type: ignore[arg-type]
+    assert model is not None, "a cached file is always schema-checked"
     try:
         digest = hashlib.blake2b(read_limited(path), digest_size=20).hexdigest()
     except (OSError, Unsafe):
