@@ -8,10 +8,13 @@ project (the `full_build` fixture); the text is read with poppler's
 from __future__ import annotations
 
 import copy
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pypdf
@@ -517,3 +520,53 @@ def test_workers_decide_whether_pdfs_are_typeset_in_other_processes() -> None:
         assert pooled.submit(sum, [1, 2]).result() == 3
     finally:
         pooled.close()
+
+
+ORPHAN_SCRIPT = """
+import os, sys, time
+from generator.outputs.pdf.schedule import PARALLEL_FROM, Runner
+
+runner = Runner(PARALLEL_FROM, workers=2, niceness=5)
+futures = [runner.submit(time.sleep, 120) for _ in range(2)]
+while len(runner.pool._processes) < 2:  # both workers started
+    time.sleep(0.05)
+print(*runner.pool._processes, flush=True)
+time.sleep(120)
+"""
+
+
+def test_pdf_workers_end_when_their_build_is_killed() -> None:
+    """A killed ``serve``/``build`` left its PDF workers typesetting for minutes, orphaned."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", ORPHAN_SCRIPT], stdout=subprocess.PIPE, text=True
+    )
+    workers: list[int] = []
+    try:
+        workers += [int(pid) for pid in proc.stdout.readline().split()]  # type: ignore[union-attr]
+        assert len(workers) == 2
+        deadline = time.monotonic() + 30  # started workers run their initializer first
+        while any(os.getpriority(os.PRIO_PROCESS, pid) != 5 for pid in workers):
+            assert time.monotonic() < deadline, "the workers did not lower their priority"
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        alive = workers
+        while alive and time.monotonic() < deadline:
+            time.sleep(0.1)
+            alive = [pid for pid in workers if _running(pid)]
+        assert not alive, f"orphaned PDF workers still running: {alive}"
+    finally:
+        proc.kill()
+        for pid in workers:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (not a zombie waiting for its new parent)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
@@ -47,8 +49,8 @@ class Runner:
             self.pool = ProcessPoolExecutor(
                 max_workers=workers,
                 mp_context=context,
-                initializer=os.nice if niceness > 0 else None,
-                initargs=(niceness,) if niceness > 0 else (),
+                initializer=start_worker,
+                initargs=(niceness, os.getpid()),
             )
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
@@ -64,6 +66,28 @@ class Runner:
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start_worker(niceness: int, parent: int) -> None:
+    """In each worker: a lower CPU priority if asked, and an end when ``parent`` is gone.
+
+    A ``replika serve`` or ``build`` stopped by SIGTERM or SIGKILL cannot shut its
+    pool down; its workers would otherwise go on typesetting their current job
+    (minutes for a large catalogue) for nobody, on a machine someone is using.
+    """
+    if niceness > 0:
+        os.nice(niceness)
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    """Exit this worker within a second of its parent's end (it is then re-parented)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+PARENT_CHECK_SECONDS = 0.5
 
 
 def chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
