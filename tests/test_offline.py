@@ -210,16 +210,30 @@ class Watched:
         )
 
     def check(self) -> None:
-        assert self.errors == []
-        assert self.remote == []
+        """No console error and no request off the disk since the last check."""
+        errors, remote = self.errors[:], self.remote[:]
+        self.errors.clear()
+        self.remote.clear()
+        assert errors == []
+        assert remote == []
 
 
-@pytest.fixture
-def tab(chromium: object) -> Iterator[Watched]:
+@pytest.fixture(scope="module")
+def module_tab(chromium: object) -> Iterator[Watched]:
+    """One tab for the module's tests (a new tab costs Chromium a renderer process)."""
     watched = Watched(chromium)
     yield watched
     watched.page.close()
     watched.check()
+
+
+@pytest.fixture
+def tab(module_tab: Watched) -> Iterator[Watched]:
+    """The module's tab on a blank page; no console error or request off the disk after."""
+    module_tab.check()
+    module_tab.page.goto("about:blank")  # type: ignore[attr-defined]
+    yield module_tab
+    module_tab.check()
 
 
 def results(page: object) -> list[str]:

@@ -190,17 +190,36 @@ class Watched:
         # answer here anyway; a request there is still recorded, and fails the test.
         self.page.on("request", check)
 
+    def check(self) -> None:
+        """No console error and no request to another host since the last check."""
+        errors, foreign = self.errors[:], self.foreign[:]
+        self.errors.clear()
+        self.foreign.clear()
+        assert not errors, errors
+        assert not foreign, foreign
+
     def close(self) -> None:
         self.context.close()
-        assert not self.errors, self.errors
-        assert not self.foreign, self.foreign
+        self.check()
+
+
+@pytest.fixture(scope="module")
+def module_tab(chromium: object, site: tuple[str, Path]) -> Iterator[Watched]:
+    """One tab for the module's tests: a new tab costs Chromium a renderer process and a
+    cold start of the theme's scripts (measured: 0.5 CPU-s a tab, 0.2 s a page load)."""
+    watched = Watched(chromium, site[0])
+    yield watched
+    watched.close()
 
 
 @pytest.fixture
-def tab(chromium: object, site: tuple[str, Path]) -> Iterator[object]:
-    watched = Watched(chromium, site[0])
-    yield watched.page
-    watched.close()
+def tab(module_tab: Watched) -> Iterator[object]:
+    """The module's tab on a blank page; each test opens its own page in it and must
+    leave no console error and no request to another host."""
+    module_tab.check()
+    module_tab.page.goto("about:blank")  # type: ignore[attr-defined]
+    yield module_tab.page
+    module_tab.check()
 
 
 def result_ids(page: object) -> list[str]:
