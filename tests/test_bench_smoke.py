@@ -1,4 +1,4 @@
-"""Smoke run of the benchmark (issue #6) at N = 40: shape and validity, no timings.
+"""Smoke run of the benchmark (issue #6) at N = 25: shape and validity, no timings.
 
 The bench's numbers depend on the machine; what CI can check is that the
 script still runs end to end against the current pipeline, that its synthetic
@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-SIZE = 40
+SIZE = 25
 """Small, so the smoke run stays quick; large enough for every part of the record format."""
 TARGET_IDS = {
     "build_overhead_1000",

@@ -78,7 +78,7 @@ def test_overlapping_regenerations_and_edits_leave_a_consistent_preview(
             _rewrite(record, text)
             if n == 3:  # the invalid version: a run that started after the save must see it
                 wait_for_runs(2)
-            time.sleep(0.3)
+            time.sleep(0.2)
     finally:
         running.clear()
         for thread in threads:
