@@ -362,6 +362,9 @@ def test_new_ctrl_c_is_clean(project: Path) -> None:
     while "Judul praktik" not in prompt and time.monotonic() < deadline:
         prompt += proc.stdout.read(1)
     proc.send_signal(signal.SIGINT)
+    # Wait for the exit with the input still open, as at a terminal: communicate()
+    # closes it, and on a busy machine the end of input could reach the wizard first.
+    proc.wait(timeout=30)
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert "dibatalkan" in err
