@@ -117,8 +117,9 @@ class Build:
         # 1. check: a site/ we did not build is never replaced; records must be valid
         check_site_is_ours(site)
         checked = check(project)
-        # 2. model
+        # 2. model, and what the outputs would refuse to replace (docs/ is copied into the site)
         catalogue = build_catalogue(checked, project)
+        self.check_outputs(catalogue)
         # 3. render the generated Markdown, 4. write it into docs/katalog/
         stats = write_generated(project, self.render(catalogue))
         self.say(
@@ -146,6 +147,14 @@ class Build:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
         return self._result(catalogue, stats, started)
+
+    def check_outputs(self, catalogue: Catalogue) -> None:
+        """Refuse before anything is written a file in ``docs/`` an output may not replace."""
+        checking: list[OpenData | Pdfs] = [OpenData()]
+        if self.pdf:
+            checking.append(Pdfs(self.project))
+        for output in checking:
+            output.check(catalogue, self.project)
 
     def parallel(self, catalogue: Catalogue) -> bool:
         """A second process pays off: enough practices, and a second core to fork onto."""

@@ -149,16 +149,43 @@ def test_foreign_open_data_stops_the_build_with_a_usage_status(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A hand-made ``docs/data/practices.json`` is in the way of the open data: exit 2 (was 3
-    through ``replika build`` and 2 through ``replika export``; now 2 like a foreign PDF)."""
+    through ``replika build`` and 2 through ``replika export``; now 2 like a foreign PDF).
+
+    The build says so before writing anything, naming the file under ``docs/`` (it named
+    a temporary copy in ``.cache/`` after building the whole site)."""
     project = copy_project(tmp_path / "p")
     (project / "docs" / "data").mkdir()
     (project / "docs" / "data" / "practices.json").write_text('{"punya": "saya"}\n', "utf-8")
     status = main(["--proyek", str(project), "build", "--tanpa-pdf"])
     err = capsys.readouterr().err
     assert status == EXIT_USAGE, err
-    assert "bukan hasil `replika export`" in err and "`site/` tidak diubah" in err
+    assert "`docs/data/practices.json` sudah ada dan bukan hasil `replika export`" in err
+    assert "`site/` tidak diubah" in err and ".cache" not in err
     assert "Traceback" not in err
     assert not (project / "site").exists()
+    assert not (project / "docs" / "katalog").exists()  # nothing written
+
+
+def test_foreign_pdf_in_docs_stops_the_build_before_anything_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hand-made PDF where the build writes a brief: refused at once, named under docs/."""
+    project = copy_project(tmp_path / "p")
+    foreign = project / "docs" / "unduh" / "praktik" / "l2t2-kendari.pdf"
+    foreign.parent.mkdir(parents=True)
+    foreign.write_bytes(b"%PDF-1.4 punya saya")
+    status = main(["--proyek", str(project), "build"])
+    err = capsys.readouterr().err
+    assert status == EXIT_USAGE, err
+    assert "`docs/unduh/praktik/l2t2-kendari.pdf` sudah ada dan bukan PDF buatan Replika" in err
+    assert "Traceback" not in err
+    assert foreign.read_bytes() == b"%PDF-1.4 punya saya"
+    assert not (project / "site").exists()
+    assert not (project / "docs" / "katalog").exists()
+    # Without PDFs nothing is written there, and MkDocs publishes the file as it is.
+    assert main(["--proyek", str(project), "build", "--tanpa-pdf"]) == 0
+    published = project / "site" / "unduh" / "praktik" / "l2t2-kendari.pdf"
+    assert published.read_bytes() == b"%PDF-1.4 punya saya"
 
 
 # ----------------------------------------------------------------------------- imports

@@ -219,6 +219,22 @@ def _looks_like_ours(path: Path, name: str) -> bool:
     return stripped.startswith("[") and ('"title"' in head or stripped.startswith("[]"))
 
 
+OUTPUT_NAMES = {
+    "json": (JSON_NAME, JOURNEYS_JSON_NAME),
+    "csv": (CSV_NAME, JOURNEYS_CSV_NAME),
+}
+"""The files :func:`write_open_data` writes, by format."""
+
+
+def first_foreign_data(out_dir: Path, formats: Iterable[str] = FORMATS) -> Path | None:
+    """The first file in ``out_dir`` it would write that does not look like an earlier export."""
+    for name in (n for f in FORMATS if f in set(formats) for n in OUTPUT_NAMES[f]):
+        target = out_dir / name
+        if target.exists() and (not target.is_file() or not _looks_like_ours(target, name)):
+            return target
+    return None
+
+
 def write_open_data(
     catalogue: Catalogue, out_dir: Path, formats: Iterable[str] = FORMATS
 ) -> list[Path]:
@@ -232,13 +248,12 @@ def write_open_data(
         "csv": [(CSV_NAME, practices_csv), (JOURNEYS_CSV_NAME, journeys_csv)],
     }
     chosen = [item for f in FORMATS if f in set(formats) for item in outputs[f]]
-    for name, _ in chosen:
-        target = out_dir / name
-        if target.exists() and (not target.is_file() or not _looks_like_ours(target, name)):
-            raise ExportError(
-                f"`{target}` sudah ada dan bukan hasil `replika export`; berkas itu tidak "
-                "ditimpa. Pindahkan berkasnya atau pilih folder lain dengan --keluaran."
-            )
+    foreign = first_foreign_data(out_dir, formats)
+    if foreign is not None:
+        raise ExportError(
+            f"`{foreign}` sudah ada dan bukan hasil `replika export`; berkas itu tidak "
+            "ditimpa. Pindahkan berkasnya atau pilih folder lain dengan --keluaran."
+        )
     written = []
     for name, make in chosen:
         target = out_dir / name

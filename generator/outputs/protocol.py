@@ -11,6 +11,12 @@ the published ``site/`` untouched.
 Outputs do not start processes: what runs beside what is decided by the
 orchestrator (the search index, for one, is computed beside MkDocs and handed
 to :class:`SearchIndex` as a callable).
+
+MkDocs copies ``docs/`` into the staging site, so a hand-made file there can
+stand where an output writes. The outputs that refuse to replace a file they
+did not write (open data, PDFs) also have ``check(catalogue, project)``, which
+the orchestrator calls before anything is written: the build stops at once,
+naming the file under ``docs/``, instead of after the whole site is built.
 """
 
 from __future__ import annotations
@@ -19,10 +25,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from generator.errors import OutputError
-from generator.outputs.export import write_open_data
+from generator.errors import ExportError, NotOurs, OutputError
+from generator.outputs.export import first_foreign_data, write_open_data
 from generator.outputs.offline import ZIP_NAME, build_offline_copy
-from generator.outputs.pdf import write_pdfs
+from generator.outputs.pdf import first_foreign, output_files, write_pdfs
 from generator.outputs.search import write_index
 from generator.progress import Progress
 from generator.project import Project
@@ -41,9 +47,16 @@ class OpenData:
     """``data/``: the practices as JSON and CSV (``generator/outputs/export.py``)."""
 
     name = "data terbuka"
+    folder = "data"
+
+    def check(self, catalogue: Catalogue, project: Project) -> None:
+        """A file in ``docs/data/`` that the open data would have to replace: stop now."""
+        found = first_foreign_data(project.docs_dir / self.folder)
+        if found is not None:
+            raise ExportError(_in_the_way(project, found, "bukan hasil `replika export`"))
 
     def write(self, catalogue: Catalogue, staging: Path) -> None:
-        write_open_data(catalogue, staging / "data")
+        write_open_data(catalogue, staging / self.folder)
 
 
 class Pdfs:
@@ -51,11 +64,29 @@ class Pdfs:
 
     name = "PDF"
 
+    folder = "unduh"
+
     def __init__(self, project: Project) -> None:
         self.project = project
 
+    def check(self, catalogue: Catalogue, project: Project) -> None:
+        """A PDF in ``docs/unduh/`` that the PDFs would have to replace: stop now."""
+        found = first_foreign(output_files(catalogue, project.docs_dir / self.folder))
+        if found is not None:
+            raise NotOurs(_in_the_way(project, found, "bukan PDF buatan Replika"))
+
     def write(self, catalogue: Catalogue, staging: Path) -> None:
-        write_pdfs(catalogue, self.project, staging / "unduh", progress=Progress(0, self.name))
+        write_pdfs(catalogue, self.project, staging / self.folder, progress=Progress(0, self.name))
+
+
+def _in_the_way(project: Project, found: Path, what: str) -> str:
+    """The message for a hand-made file under ``docs/`` where the build writes an output."""
+    shown = project.display(found)
+    return (
+        f"`{shown}` sudah ada dan {what}; `replika build` tidak menimpanya dan tidak "
+        f"menulis apa pun. Pindahkan berkas itu keluar dari `docs/` (build menulis "
+        f"`{shown.removeprefix('docs/')}` sendiri)."
+    )
 
 
 class SearchIndex:

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from generator.errors import NotOurs
 from generator.fsutil import atomic_write
-from generator.outputs.pdf.briefs import BRIEF_BATCH, Brief, plan_briefs
+from generator.outputs.pdf.briefs import BRIEF_BATCH, BRIEFS_DIR, Brief, plan_briefs
 from generator.outputs.pdf.cache import CACHE_DIR, copy_file, is_ours, prune, templates_digest
 from generator.outputs.pdf.catalogues import (
     CATALOGUE_NAME,
@@ -49,7 +49,7 @@ from generator.progress import Progress
 from generator.project import Project
 from generator.stages.model import Catalogue
 
-__all__ = ["PdfReport", "write_pdfs"]
+__all__ = ["PdfReport", "first_foreign", "output_files", "write_pdfs"]
 """The package's interface: the CLI, the site build and the preview use these."""
 
 CatalogueJob = tuple[Spec, Path, Path]
@@ -118,12 +118,24 @@ def write_pdfs(
     return report
 
 
+def output_files(catalogue: Catalogue, out_dir: Path) -> list[Path]:
+    """Every PDF :func:`write_pdfs` writes into ``out_dir``: the catalogues, then the briefs."""
+    specs = catalogue_specs(catalogue_order(catalogue.practices))
+    catalogues = [out_dir / spec.name for spec in specs]
+    return catalogues + [out_dir / BRIEFS_DIR / f"{p.id}.pdf" for p in catalogue.practices]
+
+
+def first_foreign(targets: Iterable[Path]) -> Path | None:
+    """The first of ``targets`` that exists and is not a PDF Replika wrote, if any."""
+    return next((t for t in targets if t.exists() and not is_ours(t)), None)
+
+
 def _refuse_foreign(targets: list[Path]) -> None:
     """Stop before writing anything if an output exists that Replika did not write."""
-    foreign = [t for t in targets if t.exists() and not is_ours(t)]
-    if foreign:
+    foreign = first_foreign(targets)
+    if foreign is not None:
         raise NotOurs(
-            f"`{foreign[0]}` sudah ada dan bukan PDF buatan Replika; tidak ada yang ditimpa. "
+            f"`{foreign}` sudah ada dan bukan PDF buatan Replika; tidak ada yang ditimpa. "
             "Pindahkan berkas itu atau pilih folder lain dengan --keluaran."
         )
 
