@@ -228,7 +228,8 @@ OUTPUT_NAMES = {
 
 def first_foreign_data(out_dir: Path, formats: Iterable[str] = FORMATS) -> Path | None:
     """The first file in ``out_dir`` it would write that does not look like an earlier export."""
-    for name in (n for f in FORMATS if f in set(formats) for n in OUTPUT_NAMES[f]):
+    wanted = set(formats)
+    for name in (n for f in FORMATS if f in wanted for n in OUTPUT_NAMES[f]):
         target = out_dir / name
         if target.exists() and (not target.is_file() or not _looks_like_ours(target, name)):
             return target
@@ -247,8 +248,9 @@ def write_open_data(
         "json": [(JSON_NAME, practices_json), (JOURNEYS_JSON_NAME, journeys_json)],
         "csv": [(CSV_NAME, practices_csv), (JOURNEYS_CSV_NAME, journeys_csv)],
     }
-    chosen = [item for f in FORMATS if f in set(formats) for item in outputs[f]]
-    foreign = first_foreign_data(out_dir, formats)
+    wanted = set(formats)
+    chosen = [item for f in FORMATS if f in wanted for item in outputs[f]]
+    foreign = first_foreign_data(out_dir, wanted)
     if foreign is not None:
         raise ExportError(
             f"`{foreign}` sudah ada dan bukan hasil `replika export`; berkas itu tidak "
