@@ -219,17 +219,22 @@ def _looks_like_ours(path: Path, name: str) -> bool:
     return stripped.startswith("[") and ('"title"' in head or stripped.startswith("[]"))
 
 
-OUTPUT_NAMES = {
-    "json": (JSON_NAME, JOURNEYS_JSON_NAME),
-    "csv": (CSV_NAME, JOURNEYS_CSV_NAME),
+OUTPUTS: dict[str, tuple[tuple[str, Callable[[Catalogue], str]], ...]] = {
+    "json": ((JSON_NAME, practices_json), (JOURNEYS_JSON_NAME, journeys_json)),
+    "csv": ((CSV_NAME, practices_csv), (JOURNEYS_CSV_NAME, journeys_csv)),
 }
-"""The files :func:`write_open_data` writes, by format."""
+"""The files :func:`write_open_data` writes, by format, and what makes each."""
+
+
+def _chosen(formats: Iterable[str]) -> list[tuple[str, Callable[[Catalogue], str]]]:
+    """The outputs of ``formats``, in the order of :data:`FORMATS`."""
+    wanted = set(formats)
+    return [item for f in FORMATS if f in wanted for item in OUTPUTS[f]]
 
 
 def first_foreign_data(out_dir: Path, formats: Iterable[str] = FORMATS) -> Path | None:
     """The first file in ``out_dir`` it would write that does not look like an earlier export."""
-    wanted = set(formats)
-    for name in (n for f in FORMATS if f in wanted for n in OUTPUT_NAMES[f]):
+    for name, _make in _chosen(formats):
         target = out_dir / name
         if target.exists() and (not target.is_file() or not _looks_like_ours(target, name)):
             return target
@@ -244,12 +249,7 @@ def write_open_data(
     Refuses (``ExportError``) to replace a file of that name that does not look
     like an earlier export.
     """
-    outputs = {
-        "json": [(JSON_NAME, practices_json), (JOURNEYS_JSON_NAME, journeys_json)],
-        "csv": [(CSV_NAME, practices_csv), (JOURNEYS_CSV_NAME, journeys_csv)],
-    }
-    wanted = set(formats)
-    chosen = [item for f in FORMATS if f in wanted for item in outputs[f]]
+    wanted = set(formats)  # read once: ``formats`` may be an iterator
     foreign = first_foreign_data(out_dir, wanted)
     if foreign is not None:
         raise ExportError(
@@ -257,7 +257,7 @@ def write_open_data(
             "ditimpa. Pindahkan berkasnya atau pilih folder lain dengan --keluaran."
         )
     written = []
-    for name, make in chosen:
+    for name, make in _chosen(wanted):
         target = out_dir / name
         atomic_write(target, make(catalogue), skip_unchanged=True)
         written.append(target)
