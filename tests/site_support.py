@@ -18,6 +18,8 @@ import http.server
 import io
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -155,6 +157,38 @@ def replika_process(
         env=env,
         check=False,
     )
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serving(
+    project: Path, log_path: Path, *options: str
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """``python -m generator serve OPTIONS`` on ``project`` at a free loopback port.
+
+    Its output goes to ``log_path``; yields the process and the preview's base URL,
+    and stops the whole process group afterwards (the preview's workers too).
+    """
+    port = free_port()
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", *options, "--alamat", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            yield proc, f"http://127.0.0.1:{port}/"
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=30)
 
 
 def records(project: Path) -> dict[str, dict]:

@@ -21,7 +21,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from site_support import copy_built, copy_project, replika
+from site_support import copy_built, copy_project, replika, serving
 
 from generator.outputs.export import practices_json
 from generator.outputs.site import LOCK_NAME, MARKER_NAME, WORK_DIR
@@ -173,14 +173,6 @@ def test_concurrent_builds_wait_for_each_other(built: Path, tmp_path: Path) -> N
 # ----------------------------------------------------------------------------- preview
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _get(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -205,28 +197,10 @@ def test_preview_shows_problems_in_the_browser_and_survives(
 ) -> None:
     """Errors were only in the terminal; `/%00/` answered 500 with a traceback."""
     project = copy_project(tmp_path / "p")
-    port = _free_port()
     log_path = tmp_path / "serve.log"
-    log = log_path.open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "serve",
-            "--tanpa-pdf",
-            "--alamat",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=project,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    page_url = f"{base}katalog/praktik/{BASE}/"
-    status_url = f"{base}_replika-status.json"
-    try:
+    with serving(project, log_path, "--tanpa-pdf") as (proc, base):
+        page_url = f"{base}katalog/praktik/{BASE}/"
+        status_url = f"{base}_replika-status.json"
         assert _wait(lambda: "Kota Kendari" in _get(page_url)[1], 120), log_path.read_text()
         assert _wait(lambda: _get(status_url)[0] == 200, 30), log_path.read_text()
         code, _body = _get(base + "%00/")
@@ -248,10 +222,6 @@ def test_preview_shows_problems_in_the_browser_and_survives(
         page.close()
         assert proc.poll() is None
         assert "Traceback" not in log_path.read_text()
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)
-        log.close()
 
 
 # ----------------------------------------------------------------------------- from-issue

@@ -8,19 +8,15 @@ each file is ready.
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from site_support import copy_project
-from test_site_serve import fetch, free_port, wait_for
+from site_support import copy_project, serving
+from test_site_serve import fetch, wait_for
 
 
 def status_and_body(url: str) -> tuple[int, bytes]:
@@ -36,17 +32,8 @@ def status_and_body(url: str) -> tuple[int, bytes]:
 def test_preview_serves_every_download_link(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     assert not (project / "site").exists()
-    port = free_port()
     log_path = tmp_path / "serve.log"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--alamat", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=log_path.open("w"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}/"
+    with serving(project, log_path) as (_proc, base):
         page_url = base + "katalog/praktik/l2t2-kendari/"
         assert wait_for(page_url, "Kota Kendari", 90) is not None, log_path.read_text()
         links = set(re.findall(r'href="((?:\.\./)*(?:unduh|data)/[^"]+)"', fetch(page_url)))
@@ -78,9 +65,6 @@ def test_preview_serves_every_download_link(tmp_path: Path) -> None:
             elif url.endswith(".csv"):
                 assert body.decode("utf-8").splitlines()[0].startswith("id,"), url
         assert "berkas unduhan" in log_path.read_text()
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
 
 
 def test_preview_without_downloads_says_why_a_link_has_no_file() -> None:

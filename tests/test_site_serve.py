@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from site_support import copy_project
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from site_support import copy_project, serving
 
 
 def fetch(url: str) -> str:
@@ -29,9 +18,9 @@ def fetch(url: str) -> str:
         return ""
 
 
-def index_rows(port: int) -> str:
-    """The display rows of the preview's search index, all files joined ("" while absent)."""
-    base = f"http://127.0.0.1:{port}/cari-indeks/"
+def index_rows(site: str) -> str:
+    """The display rows of the preview's search index at ``site``, all files joined ("" while absent)."""
+    base = f"{site}cari-indeks/"
     try:
         folder = base + json.loads(fetch(base + "terkini.json"))["indeks"] + "/"
         manifest = json.loads(fetch(folder + "manifest.json"))
@@ -41,10 +30,10 @@ def index_rows(port: int) -> str:
     return "".join(fetch(f"{folder}r/{n}.json") for n in range((count + per - 1) // per))
 
 
-def wait_for_index(port: int, text: str, seconds: float) -> bool:
+def wait_for_index(site: str, text: str, seconds: float) -> bool:
     start = time.monotonic()
     while time.monotonic() - start < seconds:
-        if text in index_rows(port):
+        if text in index_rows(site):
             return True
         time.sleep(0.3)
     return False
@@ -62,25 +51,8 @@ def wait_for(url: str, text: str, seconds: float) -> float | None:
 
 def test_serve_refreshes_after_a_record_edit(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "serve",
-            "--tanpa-pdf",
-            "--alamat",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=project,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/katalog/praktik/l2t2-kendari/"
+    with serving(project, tmp_path / "serve.log", "--tanpa-pdf") as (_proc, base):
+        url = f"{base}katalog/praktik/l2t2-kendari/"
         assert wait_for(url, "Kota Kendari", 90) is not None, (tmp_path / "serve.log").read_text()
         record = project / "practices/l2t2-kendari.yaml"
         original = record.read_text(encoding="utf-8")
@@ -90,7 +62,7 @@ def test_serve_refreshes_after_a_record_edit(tmp_path: Path) -> None:
         took = wait_for(url, "Pratinjau Layanan", 15)
         assert took is not None, (tmp_path / "serve.log").read_text()
         # the preview's search index follows the edit too
-        assert wait_for_index(port, "Pratinjau Layanan", 20), (tmp_path / "serve.log").read_text()
+        assert wait_for_index(base, "Pratinjau Layanan", 20), (tmp_path / "serve.log").read_text()
 
         # an invalid record is reported and the last good page stays
         log_path = tmp_path / "serve.log"
@@ -102,10 +74,6 @@ def test_serve_refreshes_after_a_record_edit(tmp_path: Path) -> None:
             time.sleep(0.2)
         assert "Pratinjau Layanan" in fetch(url)
         assert "l2t2-kendari.yaml" in log_path.read_text()
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)
-        log.close()
 
 
 def _katalog(project: Path) -> dict[str, bytes]:
