@@ -348,14 +348,24 @@ def test_new_interactive_end_of_input_is_clean(project: Path) -> None:
 
 def test_new_ctrl_c_is_clean(project: Path) -> None:
     before = records(project)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "new", "--interaktif"],
-        cwd=project,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    # Started in the background (`pytest &`), a shell makes its children ignore SIGINT,
+    # and an ignored SIGINT is inherited; Python then installs no Ctrl-C handler at all.
+    # A terminal's Ctrl-C is what is tested: so the wizard starts with the default.
+    ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "generator", "new", "--interaktif"],
+            cwd=project,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    finally:
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
     assert proc.stdout is not None and proc.stdin is not None
     prompt = ""
     deadline = time.monotonic() + 30
