@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 PY="${PY:-python3}"
 
 # Debian packages the tests and the PDF/search stages need.
-SYSTEM_PACKAGES=(chromium poppler-utils fonts-noto-core fonts-dejavu-core hyperfine time default-jre-headless zbar-tools nodejs)
+SYSTEM_PACKAGES=(chromium chromium-headless-shell poppler-utils fonts-noto-core fonts-dejavu-core hyperfine time default-jre-headless zbar-tools nodejs)
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

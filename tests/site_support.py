@@ -31,7 +31,20 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = next(
+    (
+        path
+        for path in ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium")
+        if Path(path).exists()
+    ),
+    "/usr/bin/chromium",
+)
+"""Debian's Chromium: its headless shell when installed (``scripts/setup.sh`` installs it).
+
+The shell is the same Debian build of Chromium (Blink, V8, same version) without the
+browser's user interface, the build Playwright itself uses for headless runs. Measured
+here on the 127 pages of the 360 px check: 9.4 CPU-s against 13.3 for the full browser,
+whose own process does a third of the work on every navigation."""
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
