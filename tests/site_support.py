@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -204,11 +205,16 @@ def serving(
             proc.wait(timeout=30)
 
 
+def load_yaml(text: str) -> Any:
+    """``yaml.safe_load`` through libyaml's C parser (the same safe loader, ten times faster)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def records(project: Path) -> dict[str, dict]:
     """Every record of ``project`` as plain data, by id."""
     out = {}
     for path in sorted((project / "practices").glob("[!_]*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         out[data["id"]] = data
     return out
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-import yaml
+from site_support import load_yaml
 
 DATE_KEYS = {"tanggal", "mulai", "selesai", "tindak_lanjut", "diperiksa", "status_per"}
 
@@ -44,7 +44,7 @@ def yaml_records(project: Path) -> dict[str, dict[str, Any]]:
     records = {}
     for path in sorted((project / "practices").glob("*.yaml")):
         if not path.name.startswith("_"):
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = load_yaml(path.read_text(encoding="utf-8"))
             records[data["id"]] = plain(data)
     return records
 
@@ -111,7 +111,7 @@ def test_journeys_json_holds_every_journey_once(site_build: Path, exported: Path
     folder = site_build / "practices" / "pembelajaran"
     written = {}
     for path in sorted(folder.glob("*.yaml")):
-        data = plain(yaml.safe_load(path.read_text(encoding="utf-8")))
+        data = plain(load_yaml(path.read_text(encoding="utf-8")))
         for session in data.get("sesi", []):
             session.setdefault("jumlah", 1)  # the one default that is not null or []
         written[data["id"]] = data
@@ -141,7 +141,7 @@ def test_csv_has_one_row_per_record(site_build: Path, records: dict, exported: P
     rows = list(csv.DictReader(io.StringIO(text)))
     learned: dict[str, int] = {}
     for path in (site_build / "practices" / "pembelajaran").glob("*.yaml"):
-        for pid in yaml.safe_load(path.read_text(encoding="utf-8"))["praktik"]:
+        for pid in load_yaml(path.read_text(encoding="utf-8"))["praktik"]:
             learned[pid] = learned.get(pid, 0) + 1
     assert [row["id"] for row in rows] == sorted(records)
     for row in rows:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from site_support import load_yaml
 
 from generator.limits import (
     MARKDOWN_FIELDS,
@@ -64,7 +65,7 @@ def full(tmp_path: Path) -> Path:
 def with_field(root: Path, key: str, value: object) -> Path:
     """The base record with ``key`` set to ``value``, written back as YAML."""
     path = root / "practices" / f"{BASE}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     data[key] = value
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     return path

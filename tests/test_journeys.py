@@ -15,8 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
-from site_support import parse, replika, run_main, serve_directory
+from site_support import load_yaml, parse, replika, run_main, serve_directory
 
 from generator.outputs.offline import FOLDER_NAME
 from generator.project import Project
@@ -247,7 +246,7 @@ def test_new_journey_from_flags_and_questions_never_overwrites(tmp_path: Path) -
     made = replika(root, *flags, "Kab. Malang", "--praktik", "l2t2-kendari", "--id", "uji")
     assert made.returncode == 0, made.stderr
     target = root / "practices" / "pembelajaran" / "uji.yaml"
-    data = yaml.safe_load(target.read_text("utf-8"))
+    data = load_yaml(target.read_text("utf-8"))
     assert (data["mentor"], data["mentee"], data["praktik"]) == (
         "Kota Kendari",
         "Kabupaten Malang",
@@ -269,7 +268,7 @@ def test_new_journey_from_flags_and_questions_never_overwrites(tmp_path: Path) -
     assert asked.returncode == 0, asked.stdout + asked.stderr
     assert "`l2t2-kendarii` tidak ada" in asked.stdout
     year = dt.date.today().year
-    draft = yaml.safe_load(
+    draft = load_yaml(
         (root / "practices" / "pembelajaran" / f"kendari-blitar-{year}.yaml").read_text("utf-8")
     )
     assert draft["praktik"] == ["l2t2-kendari", "uji-coba-l2t2-asn-kendari"]

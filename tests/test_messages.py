@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 import yaml
 from pydantic import BaseModel, ValidationError
+from site_support import load_yaml
 
 from generator.cli import main
 from generator.schema import Practice
@@ -256,7 +257,7 @@ def _same_meaning(original: str, raw: bytes) -> bool:
     text folds: the record is still correct, so it is no mistake to report.
     """
     try:
-        return _shape(yaml.safe_load(raw.decode("utf-8"))) == _shape(yaml.safe_load(original))
+        return _shape(load_yaml(raw.decode("utf-8"))) == _shape(load_yaml(original))
     except (yaml.YAMLError, UnicodeDecodeError):
         return False
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import pypdf
 import pytest
 import yaml
+from site_support import load_yaml
 
 from generator import vocab
 from generator.outputs.pdf.catalogues import catalogue_order
@@ -222,7 +223,7 @@ def test_briefs_come_from_cache_unless_their_record_changed(
 
     changed = catalogue.practices[1].id
     record = project / "practices" / f"{changed}.yaml"
-    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    data = load_yaml(record.read_text(encoding="utf-8"))
     data["ringkasan"] = "Diperbarui. " + data["ringkasan"]
     record.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     once_more = replika(project, "pdf", "--keluaran", str(out))
@@ -250,7 +251,7 @@ def _single_record_project(target: Path, summary_prefix: str = "", grow: int = 1
     # Learning journeys name other records; this project has none (issue #11).
     shutil.rmtree(project / "practices" / "pembelajaran", ignore_errors=True)
     record = project / "practices" / "l2t2-kendari.yaml"
-    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    data = load_yaml(record.read_text(encoding="utf-8"))
     data.pop("terkait", None)
     for replication in data.get("replikasi", []):
         replication.pop("praktik", None)
@@ -400,7 +401,7 @@ def kendari_brief(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]
     """The Kendari brief of a project with a real site address and the new fields filled."""
     project = _single_record_project(tmp_path_factory.mktemp("kendari") / "proyek")
     record = project / "practices" / "l2t2-kendari.yaml"
-    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    data = load_yaml(record.read_text(encoding="utf-8"))
     code = data["sumber"][0]["kode"]
     data["mulai"] = "2016"
     data["status_per"] = "2020-01-23"
@@ -447,7 +448,7 @@ def test_brief_carries_what_a_meeting_needs(kendari_brief: tuple[Path, dict]) ->
 def test_brief_without_start_year_prints_none(tmp_path: Path) -> None:
     project = _single_record_project(tmp_path / "proyek")
     record = project / "practices" / "l2t2-kendari.yaml"
-    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    data = load_yaml(record.read_text(encoding="utf-8"))
     data.pop("mulai", None)
     record.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     result = replika(project, "pdf", "--keluaran", str(tmp_path / "out"))

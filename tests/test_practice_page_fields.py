@@ -9,8 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
-from site_support import copy_project, replika
+from site_support import copy_project, load_yaml, replika
 
 from generator.present import format_date
 
@@ -36,7 +35,7 @@ def page_text(project: Path, pid: str) -> str:
 
 
 def record(project: Path, pid: str) -> dict:
-    return yaml.safe_load((project / "practices" / f"{pid}.yaml").read_text("utf-8"))
+    return load_yaml((project / "practices" / f"{pid}.yaml").read_text("utf-8"))
 
 
 def section(text: str, heading: str, next_heading: str) -> str:

@@ -16,8 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
-from site_support import run_main
+from site_support import load_yaml, run_main
 
 from generator import vocab
 from generator.problems import human_field
@@ -51,7 +50,7 @@ def records(project: Path) -> set[str]:
 
 
 def read_record(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path.read_text(encoding="utf-8"))
 
 
 NEW_FLAGS = (
@@ -405,7 +404,7 @@ def test_template_documents_every_field() -> None:
     """Every field of the schema, nested ones included, appears in the template."""
     text = (ROOT / "practices" / "_templat.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../docs/skema/praktik.schema.json\n")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     assert list(data) == list(_aliases(Practice)), "template keys must follow the schema order"
     missing = []
     for alias, nested in _aliases(Practice).items():

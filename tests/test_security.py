@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from site_support import copy_project, parse, replika, serve_directory
+from site_support import copy_project, load_yaml, parse, replika, serve_directory
 
 HOSTILE_ID = "serangan-xss"
 SCRIPT = "<script>alert('xss')</script>"
@@ -22,7 +22,7 @@ ABBR_DEF = "*[ASN]: <b onmouseover=alert(1)>x</b>"
 
 def hostile_record(project: Path) -> dict:
     """The exemplar record with every kind of text field carrying an attack."""
-    base = yaml.safe_load((project / "practices/l2t2-kendari.yaml").read_text(encoding="utf-8"))
+    base = load_yaml((project / "practices/l2t2-kendari.yaml").read_text(encoding="utf-8"))
     data = dict(base)
     data["id"] = HOSTILE_ID
     data["judul"] = 'Judul "><script>alert(1)</script> {{ 7*7 }}'

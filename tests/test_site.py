@@ -11,8 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
-from site_support import DOWNLOADS, copy_built, copy_project, parse, records, replika
+from site_support import DOWNLOADS, copy_built, copy_project, load_yaml, parse, records, replika
 
 from generator.present import format_date, format_number, format_rupiah, relative_url
 
@@ -127,7 +126,7 @@ def test_browse_pages_and_home(built: Path) -> None:
 def test_city_pages_show_mentoring_and_learning(built: Path) -> None:
     # Mentor -> mentee pairs are learning journeys (practices/pembelajaran/, issue #11).
     journeys = [
-        yaml.safe_load(path.read_text(encoding="utf-8"))
+        load_yaml(path.read_text(encoding="utf-8"))
         for path in sorted((built / "practices" / "pembelajaran").glob("*.yaml"))
     ]
     pairs = [(j["mentor"], j["mentee"]) for j in journeys]
