@@ -23,6 +23,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import vocab
+from generator.compiled_templates import PAGE_TEMPLATES
 from generator.limits import MARKDOWN_FIELDS
 from generator.present import (
     format_date,
@@ -57,6 +58,7 @@ def make_environment() -> Environment:
     """
     env = Environment(
         loader=PackageLoader("generator", "templates"),
+        bytecode_cache=PAGE_TEMPLATES,  # compiled once per process, not per environment
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.compiled_templates import compile_theme_once
 from generator.errors import BuildError, NotOurs
 from generator.fsutil import atomic_write
 from generator.present import GENERATED_DIR
@@ -214,6 +215,7 @@ def mkdocs_build(project: Project, destination: Path, *, two_processes: bool = F
         config = load_config(
             config_file=str(project.config_file), site_dir=str(destination), strict=True
         )
+        compile_theme_once(config)
         with conversion(two_processes=two_processes):
             run_mkdocs(config)
     except MkDocsException as err:
