@@ -1,52 +1,75 @@
-"""Templates are compiled once per process, and again when their source changes."""
+"""Templates are compiled once per process, and again when their source changes.
+
+Cheap checks of the mechanism; that ``replika build`` uses it is checked on the
+builds of ``test_site.py::test_no_op_rebuild_rewrites_nothing_and_removed_record_disappears``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
 import pytest
-from site_support import copy_built, replika
+from site_support import ROOT, copy_project
+
+from generator.compiled_templates import PAGE_TEMPLATES, THEME_TEMPLATES, compile_theme_once
+from generator.templating import make_environment
 
 
-def _edit_record(project: Path, mark: str) -> None:
-    record = project / "practices" / "l2t2-kendari.yaml"
-    text = record.read_text(encoding="utf-8")
-    record.write_text(text.replace("\nringkasan: ", f"\nringkasan: {mark}. ", 1), "utf-8")
-
-
-def test_builds_in_one_process_compile_each_template_once(
-    site_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    compiled: list[str | None] = []
+@pytest.fixture
+def compiled(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str | None]]:
+    """The name of every template Jinja compiles meanwhile."""
+    names: list[str | None] = []
     compile_template = jinja2.Environment.compile
 
-    def counting(self: jinja2.Environment, source: str, name: str | None = None, *a, **k):  # type: ignore[no-untyped-def]
-        compiled.append(name)
-        return compile_template(self, source, name, *a, **k)
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *args, **kwargs):  # type: ignore[no-untyped-def]
+        names.append(name)
+        return compile_template(self, source, name, *args, **kwargs)
 
     monkeypatch.setattr(jinja2.Environment, "compile", counting)
-    project = copy_built(site_build, tmp_path / "p")
-    _edit_record(project, "Pertama")
-    assert replika(project, "build", "--tanpa-pdf").returncode == 0
-    compiled.clear()  # this process may not have built before: the first build compiles
+    yield names
 
-    _edit_record(project, "Kedua")
-    second = replika(project, "build", "--tanpa-pdf")
-    assert second.returncode == 0, second.stderr
-    assert "situs dibangun" in second.stdout
-    assert compiled == []  # neither the page templates nor the MkDocs theme's
-    page = project / "site" / "katalog" / "praktik" / "l2t2-kendari" / "index.html"
-    assert "Kedua." in page.read_text(encoding="utf-8")
 
-    # an edited theme override compiles again, and the site shows the edit
-    override = project / "overrides" / "main.html"
-    text = override.read_text(encoding="utf-8")
-    marker = '<meta name="replika-uji" content="templat-baru">'
-    override.write_text(
-        text.replace("{% block extrahead %}", "{% block extrahead %}" + marker), "utf-8"
-    )
-    third = replika(project, "build", "--tanpa-pdf")
-    assert third.returncode == 0, third.stderr
+def theme_environment(project: Path) -> jinja2.Environment:
+    """What an MkDocs build of ``project`` renders its pages with."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    compile_theme_once(config)
+    return config.theme.get_env()
+
+
+def test_each_build_s_theme_environment_reuses_the_compiled_templates(
+    compiled: list[str | None],
+) -> None:
+    THEME_TEMPLATES.clear()
+    theme_environment(ROOT).get_template("main.html")
     assert compiled == ["main.html"]
-    assert marker in page.read_text(encoding="utf-8")
+    compiled.clear()
+    theme_environment(ROOT).get_template("main.html")  # the next build's new environment
+    assert compiled == []
+
+
+def test_an_edited_theme_template_is_compiled_again(
+    compiled: list[str | None], tmp_path: Path
+) -> None:
+    project = copy_project(tmp_path / "p")
+    theme_environment(project).get_template("main.html")
+    override = project / "overrides" / "main.html"
+    marker = '<meta name="replika-uji" content="templat-baru">'
+    text = override.read_text(encoding="utf-8")
+    override.write_text(text.replace("{% block extrahead %}", "{% block extrahead %}" + marker))
+    compiled.clear()
+    template = theme_environment(project).get_template("main.html")
+    assert compiled == ["main.html"]
+    assert template.filename == str(override)
+
+
+def test_page_environments_reuse_the_compiled_templates(compiled: list[str | None]) -> None:
+    PAGE_TEMPLATES.clear()
+    make_environment().get_template("praktik.md.j2")
+    assert compiled
+    compiled.clear()
+    make_environment().get_template("praktik.md.j2")
+    assert compiled == []
