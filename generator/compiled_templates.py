@@ -5,10 +5,10 @@ it in that environment only. MkDocs makes a new environment for its theme in
 every build, so each build of ``replika build`` in one process (the tests,
 the benchmark) and each regeneration of ``replika serve`` compiled Material's
 templates again: 50 templates, 0.17 CPU-s per build of the bundled records
-(an eighth of the build). Jinja's own hook for
-keeping compiled code, a :class:`jinja2.BytecodeCache`, is used here in
-memory: an entry is reused only when its template's source is the same (Jinja
-compares a checksum of the source, so an edited template compiles again).
+(an eighth of the build). Jinja's own hook for keeping compiled code, a
+:class:`jinja2.BytecodeCache`, is used here in memory: an entry is reused only
+when its template's source is the same (Jinja compares a checksum of the
+source, so an edited template compiles again).
 
 One cache per kind of environment: compiled code depends on the
 environment's settings, and Jinja keys entries by template name and file

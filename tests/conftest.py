@@ -110,3 +110,19 @@ def chromium() -> Iterator[object]:
 
     with browser() as launched:
         yield launched
+
+
+@pytest.fixture
+def jinja_compiles(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The name of every template Jinja compiles from now on in this test."""
+    import jinja2
+
+    names: list[str | None] = []
+    compile_template = jinja2.Environment.compile
+
+    def counting(env: jinja2.Environment, source: str, name: str | None = None, *args, **kwargs):  # type: ignore[no-untyped-def]
+        names.append(name)
+        return compile_template(env, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    return names

@@ -6,29 +6,13 @@ builds of ``test_site.py::test_no_op_rebuild_rewrites_nothing_and_removed_record
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
-import pytest
 from site_support import ROOT, copy_project
 
 from generator.compiled_templates import PAGE_TEMPLATES, THEME_TEMPLATES, compile_theme_once
 from generator.templating import make_environment
-
-
-@pytest.fixture
-def compiled(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str | None]]:
-    """The name of every template Jinja compiles meanwhile."""
-    names: list[str | None] = []
-    compile_template = jinja2.Environment.compile
-
-    def counting(self: jinja2.Environment, source: str, name: str | None = None, *args, **kwargs):  # type: ignore[no-untyped-def]
-        names.append(name)
-        return compile_template(self, source, name, *args, **kwargs)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", counting)
-    yield names
 
 
 def theme_environment(project: Path) -> jinja2.Environment:
@@ -41,18 +25,18 @@ def theme_environment(project: Path) -> jinja2.Environment:
 
 
 def test_each_build_s_theme_environment_reuses_the_compiled_templates(
-    compiled: list[str | None],
+    jinja_compiles: list[str | None],
 ) -> None:
     THEME_TEMPLATES.clear()
     theme_environment(ROOT).get_template("main.html")
-    assert compiled == ["main.html"]
-    compiled.clear()
+    assert jinja_compiles == ["main.html"]
+    jinja_compiles.clear()
     theme_environment(ROOT).get_template("main.html")  # the next build's new environment
-    assert compiled == []
+    assert jinja_compiles == []
 
 
 def test_an_edited_theme_template_is_compiled_again(
-    compiled: list[str | None], tmp_path: Path
+    jinja_compiles: list[str | None], tmp_path: Path
 ) -> None:
     project = copy_project(tmp_path / "p")
     theme_environment(project).get_template("main.html")
@@ -60,16 +44,16 @@ def test_an_edited_theme_template_is_compiled_again(
     marker = '<meta name="replika-uji" content="templat-baru">'
     text = override.read_text(encoding="utf-8")
     override.write_text(text.replace("{% block extrahead %}", "{% block extrahead %}" + marker))
-    compiled.clear()
+    jinja_compiles.clear()
     template = theme_environment(project).get_template("main.html")
-    assert compiled == ["main.html"]
+    assert jinja_compiles == ["main.html"]
     assert template.filename == str(override)
 
 
-def test_page_environments_reuse_the_compiled_templates(compiled: list[str | None]) -> None:
+def test_page_environments_reuse_the_compiled_templates(jinja_compiles: list[str | None]) -> None:
     PAGE_TEMPLATES.clear()
     make_environment().get_template("praktik.md.j2")
-    assert compiled
-    compiled.clear()
+    assert jinja_compiles
+    jinja_compiles.clear()
     make_environment().get_template("praktik.md.j2")
-    assert compiled == []
+    assert jinja_compiles == []

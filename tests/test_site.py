@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import jinja2
 import pytest
 from site_support import DOWNLOADS, copy_built, copy_project, load_yaml, parse, records, replika
 
@@ -304,7 +303,7 @@ def test_invalid_record_stops_with_validate_messages(tmp_path: Path) -> None:
 
 
 def test_no_op_rebuild_rewrites_nothing_and_removed_record_disappears(
-    tmp_path: Path, site_build: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, site_build: Path, jinja_compiles: list[str | None]
 ) -> None:
     project = copy_built(site_build, tmp_path / "p")
     assert replika(project, "build", "--tanpa-pdf").returncode == 0
@@ -334,20 +333,11 @@ def test_no_op_rebuild_rewrites_nothing_and_removed_record_disappears(
     assert "Penanda baru." in page.read_text(encoding="utf-8")
     # so does a change made to site/ after the build (it is no longer what was built)
     (project / "site/index.html").unlink()
-    compiled: list[str | None] = []  # a second build in one process compiles no template
-    compile_template = jinja2.Environment.compile
-    monkeypatch.setattr(
-        jinja2.Environment,
-        "compile",
-        lambda env, source, name=None, *a, **k: (
-            compiled.append(name) or compile_template(env, source, name, *a, **k)
-        ),
-    )
+    jinja_compiles.clear()
     repaired = replika(project, "build", "--tanpa-pdf")
-    monkeypatch.undo()
     assert "situs dibangun" in repaired.stdout
     assert (project / "site/index.html").is_file()
-    assert compiled == []
+    assert jinja_compiles == []  # a second build in one process compiles no template
 
     victim = next(p for p in sorted((project / "practices").glob("[!_]*.yaml")))
     victim_id = victim.stem
